@@ -1,0 +1,34 @@
+package dev.raworc.command;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+import dev.raworc.platform.ConditionalOnSide;
+import dev.raworc.platform.Side;
+
+/** The command side: aggregates, their handlers and the endpoints that write. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnSide(Side.COMMAND)
+@ComponentScan
+public class CommandSide {
+
+    /** Snapshot an aggregate every this many events, so loading a long stream stays fast. */
+    static final int SNAPSHOT_THRESHOLD = 100;
+
+    /** Keeps loaded aggregates between commands; entries go when memory is needed. */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_THRESHOLD);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.raworc.command.account;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.raworc.api.MetaDataKeys;
+import dev.raworc.api.account.RecordServiceAccountLoginCommand;
+import dev.raworc.platform.security.AccountCredentials;
+import dev.raworc.platform.security.IssuedToken;
+import dev.raworc.platform.security.JwtTokens;
+import dev.raworc.platform.security.PasswordPolicy;
+import dev.raworc.platform.security.StoredCredentials;
+import dev.raworc.platform.web.ApiException;
+import dev.raworc.platform.web.ErrorCode;
+
+/**
+ * {@code POST /auth/login}. Unknown user, wrong password and inactive account all get the same
+ * answer after the same work, so a caller cannot learn which accounts exist.
+ */
+@RestController
+class LoginController {
+
+    record LoginRequest(@NotNull String user, @NotNull String pass) {
+        @Override
+        public String toString() {
+            return "LoginRequest[user=" + user + "]";
+        }
+    }
+
+    record LoginResponse(String token, String tokenType, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "LoginResponse[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    private final AccountCredentials credentials;
+    private final PasswordPolicy passwords;
+    private final JwtTokens tokens;
+    private final CommandGateway commands;
+
+    LoginController(AccountCredentials credentials, PasswordPolicy passwords, JwtTokens tokens,
+                    CommandGateway commands) {
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.commands = commands;
+    }
+
+    @PostMapping("/auth/login")
+    @SecurityRequirements
+    @Operation(summary = "Exchange a service account's user name and password for a bearer token")
+    LoginResponse login(@Valid @RequestBody LoginRequest request) {
+        StoredCredentials account = verified(request).orElseThrow(
+                () -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid user name or password"));
+        commands.sendAndWait(GenericCommandMessage
+                .asCommandMessage(new RecordServiceAccountLoginCommand(account.accountId()))
+                .andMetaData(Map.of(MetaDataKeys.PRINCIPAL, account.user())));
+        IssuedToken token = tokens.issue(account);
+        return new LoginResponse(token.token(), "Bearer", token.expiresAt());
+    }
+
+    private Optional<StoredCredentials> verified(LoginRequest request) {
+        if (request.pass().length() > PasswordPolicy.MAX_LENGTH) {
+            return Optional.empty(); // no account can have it: skip hashing attacker-sized input
+        }
+        Optional<StoredCredentials> account = credentials.findByUser(request.user());
+        if (account.isEmpty()) {
+            passwords.matchDecoy(request.pass());
+            return Optional.empty();
+        }
+        boolean matches = passwords.matches(request.pass(), account.get().passwordHash());
+        return matches && account.get().active() ? account : Optional.empty();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.raworc.platform;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+class OnSideCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        Side side = (Side) metadata.getAnnotationAttributes(ConditionalOnSide.class.getName()).get("value");
+        Set<Side> enabled = Binder.get(context.getEnvironment())
+                .bind("raworc.sides", Bindable.setOf(Side.class))
+                .orElse(EnumSet.allOf(Side.class));
+        return enabled.contains(side);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.raworc.platform.health;
+
+public enum ComponentStatus {
+    UP, DOWN, DISABLED
+}

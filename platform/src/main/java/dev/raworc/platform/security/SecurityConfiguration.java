@@ -1,0 +1,51 @@
+package dev.raworc.platform.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import dev.raworc.platform.web.ErrorCode;
+import dev.raworc.platform.web.ErrorResponses;
+
+/**
+ * Stateless bearer-token security. Only health, version, login and the API docs are public; every
+ * other path needs a valid token, and refusals answer in the error envelope.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {
+            "/api/v0/health", "/api/v0/version", "/api/v0/auth/login",
+            "/api/v0/openapi.json", "/api/v0/openapi.json/**", "/api/v0/docs", "/api/v0/docs/**",
+            "/api/v0/swagger-ui/**", "/error"};
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtTokens tokens, AccountCredentials credentials,
+                                    ErrorResponses errors) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens, credentials), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, exception) -> {
+                            Object reason = request.getAttribute(BearerTokenFilter.REFUSAL_REASON);
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            errors.write(response, ErrorCode.UNAUTHORIZED,
+                                    reason != null ? reason.toString() : "Missing bearer token");
+                        })
+                        .accessDeniedHandler((request, response, exception) ->
+                                errors.write(response, ErrorCode.FORBIDDEN, "Not permitted")))
+                .build();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.raworc.platform.storage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Instants as read models store them: at the millisecond precision of the wire format. */
+public final class SqlTime {
+
+    private SqlTime() {
+    }
+
+    public static Timestamp of(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static Instant toInstant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.raworc.platform.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import dev.raworc.api.DomainException;
+
+/** Turns every exception a request can raise into the error envelope, never a stack trace. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorEnvelope> api(ApiException e) {
+        return answer(e.code(), e.envelope());
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ErrorEnvelope> domain(DomainException e) {
+        return answer(codeOf(e.kind()), e.getMessage());
+    }
+
+    /** A refusal that crossed a distributed command bus arrives wrapped. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ErrorEnvelope> command(CommandExecutionException e) {
+        if (e.getCause() instanceof DomainException domain) {
+            return domain(domain);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
+        ErrorEnvelope envelope = RequestBodyProblems.describe(e);
+        return answer(ErrorCode.valueOf(envelope.error().code()), envelope);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorEnvelope> invalid(MethodArgumentNotValidException e) {
+        List<ErrorEnvelope.FieldProblem> details = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ErrorEnvelope.FieldProblem(WireNames.of(error.getField()), error.getDefaultMessage()))
+                .toList();
+        String message = details.stream()
+                .map(problem -> problem.field() + " " + problem.message())
+                .collect(Collectors.joining("; ", "Invalid request: ", ""));
+        return answer(ErrorCode.VALIDATION_ERROR, ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR, message, details));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e) {
+        String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
+        return answer(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content type " + given + " is not supported; send application/json");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorEnvelope> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e.getSupportedHttpMethods() != null) {
+            headers.setAllow(e.getSupportedHttpMethods());
+        }
+        return ResponseEntity.status(ErrorCode.METHOD_NOT_ALLOWED.status()).headers(headers)
+                .body(ErrorEnvelope.of(ErrorCode.METHOD_NOT_ALLOWED,
+                        "Method " + e.getMethod() + " is not allowed on " + request.getRequestURI()));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ErrorEnvelope> noRoute(HttpServletRequest request) {
+        return answer(ErrorCode.NOT_FOUND, "No endpoint " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorEnvelope> parameterType(MethodArgumentTypeMismatchException e) {
+        return answer(ErrorCode.BAD_REQUEST, "Invalid value for parameter '" + e.getName() + "'");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorEnvelope> missingParameter(MissingServletRequestParameterException e) {
+        return answer(ErrorCode.BAD_REQUEST, "Missing required parameter '" + e.getParameterName() + "'");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorEnvelope> denied(AccessDeniedException e) {
+        return answer(ErrorCode.FORBIDDEN, "Not permitted");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
+        log.error("Unexpected error while handling a request", e);
+        return answer(ErrorCode.INTERNAL_ERROR, "Internal server error");
+    }
+
+    private static ResponseEntity<ErrorEnvelope> answer(ErrorCode code, String message) {
+        return answer(code, ErrorEnvelope.of(code, message));
+    }
+
+    private static ResponseEntity<ErrorEnvelope> answer(ErrorCode code, ErrorEnvelope envelope) {
+        return ResponseEntity.status(code.status()).body(envelope);
+    }
+
+    private static ErrorCode codeOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case CONFLICT -> ErrorCode.CONFLICT;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case VALIDATION -> ErrorCode.VALIDATION_ERROR;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package dev.raworc.platform.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Explains why a request body could not be read: broken JSON is a malformed request (400), while
+ * well-formed JSON with an unknown field or a value of the wrong type fails validation (422).
+ */
+final class RequestBodyProblems {
+
+    private RequestBodyProblems() {
+    }
+
+    static ErrorEnvelope describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR, "Unknown field '" + field + "'",
+                    List.of(new ErrorEnvelope.FieldProblem(field, "is not a known field")));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            String expected = mismatch.getTargetType() == null ? "another type" : jsonTypeOf(mismatch.getTargetType());
+            return ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR, "Field '" + field + "' must be " + expected,
+                    List.of(new ErrorEnvelope.FieldProblem(field, "must be " + expected)));
+        }
+        if (cause instanceof MismatchedInputException) {
+            return ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR, "Request body must be a JSON object");
+        }
+        if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+            return ErrorEnvelope.of(ErrorCode.BAD_REQUEST, "Malformed JSON in request body");
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return ErrorEnvelope.of(ErrorCode.BAD_REQUEST, "Request body is required");
+        }
+        return ErrorEnvelope.of(ErrorCode.BAD_REQUEST, "Request body is unreadable");
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String jsonTypeOf(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.raworc.platform.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.raworc.platform.testing.TestDatabase;
+
+class HealthControllerTest {
+
+    @Test
+    void upWhileDatabaseAndEventStoreAnswer() {
+        HealthController health = new HealthController(TestDatabase.jdbc(), runtime(() -> ComponentStatus.UP));
+
+        var answer = health.health();
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().status()).isEqualTo("UP");
+        assertThat(answer.getBody().checks()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "database", ComponentStatus.UP, "event_store", ComponentStatus.UP,
+                "container_runtime", ComponentStatus.UP));
+    }
+
+    @Test
+    void containerRuntimeDisabledWhenThisProcessRunsNoRunner() {
+        HealthController health = new HealthController(TestDatabase.jdbc(), new StaticListableBeanFactory()
+                .getBeanProvider(ContainerRuntimeStatus.class));
+
+        assertThat(health.health().getBody().checks()).containsEntry("container_runtime", ComponentStatus.DISABLED);
+    }
+
+    @Test
+    void unavailableWhenTheDatabaseIsDown() {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setServerNames(new String[] {"127.0.0.1"});
+        unreachable.setPortNumbers(new int[] {1});
+        unreachable.setConnectTimeout(1);
+        HealthController health = new HealthController(JdbcClient.create(unreachable), runtime(() -> ComponentStatus.DOWN));
+
+        var answer = health.health();
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getBody().status()).isEqualTo("DOWN");
+        assertThat(answer.getBody().checks()).containsEntry("database", ComponentStatus.DOWN)
+                .containsEntry("event_store", ComponentStatus.DOWN);
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<ContainerRuntimeStatus> runtime(
+            ContainerRuntimeStatus status) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("runtime", status);
+        return beans.getBeanProvider(ContainerRuntimeStatus.class);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.raworc.query.account;
+
+import java.time.Instant;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.raworc.api.account.ServiceAccountCreatedEvent;
+import dev.raworc.api.account.ServiceAccountLoggedInEvent;
+import dev.raworc.platform.storage.SqlTime;
+
+/** Keeps {@code service_accounts} in step with the service-account events. Idempotent per event. */
+@Component
+@ProcessingGroup(ServiceAccountProjection.PROCESSING_GROUP)
+class ServiceAccountProjection {
+
+    static final String PROCESSING_GROUP = "service-accounts";
+
+    private final JdbcClient jdbc;
+
+    ServiceAccountProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ServiceAccountCreatedEvent event, @Timestamp Instant occurredAt) {
+        jdbc.sql("""
+                INSERT INTO service_accounts (id, user_name, description, active, created_at, updated_at)
+                VALUES (:id, :user, :description, TRUE, :at, :at)
+                ON CONFLICT (id) DO NOTHING""")
+                .param("id", event.accountId())
+                .param("user", event.user())
+                .param("description", event.description())
+                .param("at", SqlTime.of(occurredAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(ServiceAccountLoggedInEvent event, @Timestamp Instant occurredAt) {
+        jdbc.sql("UPDATE service_accounts SET last_login_at = :at WHERE id = :id")
+                .param("id", event.accountId())
+                .param("at", SqlTime.of(occurredAt))
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM service_accounts").update();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.raworc.runner.docker;
+
+import java.time.Duration;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Docker engine client. It follows the usual Docker settings ({@code DOCKER_HOST}, default
+ * {@code unix:///var/run/docker.sock}); a missing engine is not an error at start.
+ */
+@Configuration(proxyBeanMethods = false)
+class DockerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DockerClient dockerClient() {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.raworc.api;
+
+/**
+ * A command refused by the domain. Carries the kind of refusal so every side (and every transport
+ * in between) can turn it into the same answer, without the domain knowing about HTTP.
+ */
+public class DomainException extends RuntimeException {
+
+    public enum Kind { CONFLICT, NOT_FOUND, VALIDATION, FORBIDDEN, UNAUTHORIZED }
+
+    private final Kind kind;
+
+    public DomainException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static DomainException conflict(String message) {
+        return new DomainException(Kind.CONFLICT, message);
+    }
+
+    public static DomainException notFound(String message) {
+        return new DomainException(Kind.NOT_FOUND, message);
+    }
+}
