@@ -67,7 +67,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorEnvelope> mediaType(HttpMediaTypeNotSupportedException e) {
-        String given = e.getContentType() == null ? "none" : "'" + e.getContentType() + "'";
+        String given = e.getContentType() == null ? "none"
+                : "'" + e.getContentType().getType() + "/" + e.getContentType().getSubtype() + "'";
         return answer(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "Content type " + given + " is not supported; send application/json");
     }

@@ -1,0 +1,81 @@
+package dev.raworc.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the API, as any outside client would talk to it. */
+final class ApiClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Response(int status, java.net.http.HttpHeaders headers, String text) {
+
+        JsonNode json() {
+            return JSON.readTree(text);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The error envelope's code and message, for asserting both at once. */
+        String error() {
+            JsonNode error = json().get("error");
+            return error.get("code").asString() + ": " + error.get("message").asString();
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    ApiClient(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    Response postJson(String path, String token, String json) {
+        return send("POST", path, token, "application/json", json);
+    }
+
+    Response send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Logs in and returns the bearer token; fails the test when login does not answer 200. */
+    String login(String user, String pass) {
+        Response response = postJson("/api/v0/auth/login", null,
+                JSON.writeValueAsString(java.util.Map.of("user", user, "pass", pass)));
+        if (response.status() != 200) {
+            throw new AssertionError("login of " + user + " answered " + response.status() + " " + response.text());
+        }
+        return response.json().get("token").asString();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.raworc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.raworc.server.ApiClient.Response;
+
+/** Every error path the framework raises answers in the error envelope. */
+class ErrorEnvelopeApiTest extends ApiTest {
+
+    private static final String LOGIN = "/api/v0/auth/login";
+
+    @Test
+    void unknownRouteIsNotFound() {
+        Response response = api().get("/api/v0/no-such-thing", adminToken());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.error()).isEqualTo("NOT_FOUND: No endpoint GET /api/v0/no-such-thing");
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
+    void unknownRouteWithoutATokenRevealsNothing() {
+        Response response = api().get("/api/v0/no-such-thing", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.error()).isEqualTo("UNAUTHORIZED: Missing bearer token");
+    }
+
+    @Test
+    void wrongMethodIsNotAllowed() {
+        Response response = api().send("DELETE", "/api/v0/health", null, null, null);
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.error()).isEqualTo("METHOD_NOT_ALLOWED: Method DELETE is not allowed on /api/v0/health");
+        assertThat(response.header("Allow")).isEqualTo("GET");
+    }
+
+    @Test
+    void wrongContentTypeIsUnsupported() {
+        Response response = api().send("POST", LOGIN, null, "text/plain", "user=admin");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.error())
+                .isEqualTo("UNSUPPORTED_MEDIA_TYPE: Content type 'text/plain' is not supported; send application/json");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        Response response = api().postJson(LOGIN, null, "{\"user\": \"admin\", ");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("BAD_REQUEST: Malformed JSON in request body");
+    }
+
+    @Test
+    void missingBodyIsABadRequest() {
+        Response response = api().postJson(LOGIN, null, null);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("BAD_REQUEST: Request body is required");
+    }
+
+    @Test
+    void unknownFieldIsNamed() {
+        Response response = api().postJson(LOGIN, null, "{\"user\":\"admin\",\"pass\":\"x\",\"password\":\"x\"}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.error()).isEqualTo("VALIDATION_ERROR: Unknown field 'password'");
+        assertThat(response.json().at("/error/details/0/field").asString()).isEqualTo("password");
+    }
+
+    @Test
+    void fieldOfTheWrongTypeIsNotCoerced() {
+        Response number = api().postJson(LOGIN, null, "{\"user\":12345678,\"pass\":\"x\"}");
+        Response object = api().postJson(LOGIN, null, "{\"user\":\"admin\",\"pass\":{}}");
+
+        assertThat(number.status()).isEqualTo(422);
+        assertThat(number.error()).isEqualTo("VALIDATION_ERROR: Field 'user' must be a string");
+        assertThat(object.status()).isEqualTo(422);
+        assertThat(object.error()).isEqualTo("VALIDATION_ERROR: Field 'pass' must be a string");
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectFailsValidation() {
+        Response response = api().postJson(LOGIN, null, "[\"admin\"]");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.error()).isEqualTo("VALIDATION_ERROR: Request body must be a JSON object");
+    }
+
+    @Test
+    void missingFieldFailsValidationWithDetails() {
+        Response response = api().postJson(LOGIN, null, "{\"user\":\"admin\"}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.error()).isEqualTo("VALIDATION_ERROR: Invalid request: pass must not be null");
+        assertThat(response.json().at("/error/details/0/field").asString()).isEqualTo("pass");
+    }
+
+    @Test
+    void jsonContentTypeOnAGetIsNoError() {
+        Response response = api().send("GET", "/api/v0/version", null, "application/json", null);
+
+        assertThat(response.status()).isEqualTo(200);
+    }
+}

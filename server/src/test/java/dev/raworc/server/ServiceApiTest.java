@@ -1,0 +1,56 @@
+package dev.raworc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.raworc.server.ApiClient.Response;
+
+/** Health, version and the API documents. */
+class ServiceApiTest extends ApiTest {
+
+    @Test
+    void healthReportsDatabaseAndEventStoreUp() {
+        Response response = api().get("/api/v0/health", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("status").asString()).isEqualTo("UP");
+        assertThat(body.at("/checks/database").asString()).isEqualTo("UP");
+        assertThat(body.at("/checks/event_store").asString()).isEqualTo("UP");
+        assertThat(body.at("/checks/container_runtime").asString()).isIn("UP", "DOWN");
+    }
+
+    @Test
+    void versionIsTheProjectVersion() {
+        Response response = api().get("/api/v0/version", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json()).isEqualTo(ApiClient.JSON.readTree(
+                "{\"version\":\"" + System.getProperty("project.version") + "\",\"api\":\"v0\"}"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheEndpointsWithTheBearerScheme() {
+        Response response = api().get("/api/v0/openapi.json", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode document = response.json();
+        assertThat(document.get("paths").propertyNames())
+                .contains("/api/v0/health", "/api/v0/version", "/api/v0/auth/login", "/api/v0/auth/me");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(document.at("/paths/~1api~1v0~1auth~1me/get/security").isMissingNode()).isTrue();
+        assertThat(document.at("/paths/~1api~1v0~1auth~1login/post/security").isEmpty()).isTrue();
+        assertThat(document.at("/components/schemas/LoginResponse/properties").propertyNames())
+                .containsExactlyInAnyOrder("token", "token_type", "expires_at");
+    }
+
+    @Test
+    void swaggerUiIsServedWithoutAToken() {
+        Response response = api().get("/api/v0/swagger-ui/index.html", null);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).contains("Swagger UI");
+    }
+}
