@@ -1,0 +1,47 @@
+package dev.raworc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.raworc.platform.testing.TestDatabase;
+
+/** RAWORC_DATABASE_URL selects an external PostgreSQL in place of the embedded one. */
+class ExternalDatabaseTest {
+
+    private final String url = ((PGSimpleDataSource) TestDatabase.dataSource()).getUrl();
+    private final Path dataDir = ServerProcess.newDataDirectory("external");
+
+    @Test
+    void runsOnTheConfiguredDatabaseWithoutStartingAnEmbeddedOne() {
+        try (ConfigurableApplicationContext server = ServerProcess.start(dataDir,
+                "--RAWORC_DATABASE_URL=" + url, "--RAWORC_DATABASE_USER=postgres",
+                "--raworc.admin-password=external-admin-password",
+                "--raworc.jwt-secret=external-jwt-secret-long-enough-for-hs256")) {
+            ApiClient api = ServerProcess.api(server);
+            assertThat(api.get("/api/v0/health", null).json().at("/checks/database").asString()).isEqualTo("UP");
+            assertThat(api.login("admin", "external-admin-password")).isNotBlank();
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
+    }
+
+    @Test
+    void refusesToStartWithoutASharedSigningKey() {
+        assertThatThrownBy(() -> ServerProcess.start(dataDir, "--RAWORC_DATABASE_URL=" + url,
+                "--RAWORC_DATABASE_USER=postgres").close())
+                .hasRootCauseMessage("RAWORC_JWT_SECRET is required with an external database: every process "
+                        + "sharing the database must sign tokens with the same key");
+    }
+
+    @Test
+    void refusesAShortSigningKey() {
+        assertThatThrownBy(() -> ServerProcess.start(dataDir, "--raworc.jwt-secret=too-short").close())
+                .hasRootCauseMessage("RAWORC_JWT_SECRET must be at least 32 bytes long, but has 9");
+    }
+}
