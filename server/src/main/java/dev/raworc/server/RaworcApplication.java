@@ -20,6 +20,8 @@ import dev.raworc.runner.RunnerSide;
 public class RaworcApplication {
 
     public static void main(String[] args) {
+        // Axon prints an advertisement for its hosted console at every start unless told not to.
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(RaworcApplication.class, args);
     }
 }
