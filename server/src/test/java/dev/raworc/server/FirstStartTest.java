@@ -30,6 +30,10 @@ class FirstStartTest {
             ApiClient api = ServerProcess.api(server);
             assertThat(api.get("/api/v0/auth/me", api.login("admin", password)).status()).isEqualTo(200);
             assertThat(seedEvents(server)).containsExactly(
+                    "dev.raworc.api.access.RoleCreatedEvent system",
+                    "dev.raworc.api.access.RoleCreatedEvent system",
+                    "dev.raworc.api.access.RoleCreatedEvent system",
+                    "dev.raworc.api.space.SpaceCreatedEvent system",
                     "dev.raworc.api.account.ServiceAccountCreatedEvent system",
                     "dev.raworc.api.access.RoleBindingCreatedEvent system",
                     "dev.raworc.api.account.ServiceAccountLoggedInEvent admin");

@@ -1,6 +1,7 @@
 package dev.raworc.command.access;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import java.util.UUID;
 
@@ -10,7 +11,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.raworc.api.access.CreateRoleBindingCommand;
+import dev.raworc.api.access.DeleteRoleBindingCommand;
 import dev.raworc.api.access.RoleBindingCreatedEvent;
+import dev.raworc.api.access.RoleBindingDeletedEvent;
+import dev.raworc.platform.storage.NameClaims;
 
 @Aggregate
 class RoleBinding {
@@ -22,14 +26,30 @@ class RoleBinding {
         // for Axon: rebuilt from its events
     }
 
+    /** An identical binding (same role, principal and space) is claimed like a name: only one exists. */
     @CommandHandler
-    RoleBinding(CreateRoleBindingCommand command) {
-        apply(new RoleBindingCreatedEvent(command.bindingId(), command.roleName(), command.principal(),
-                command.principalType(), command.space()));
+    RoleBinding(CreateRoleBindingCommand command, NameClaims names) {
+        String identity = command.roleId() + "/" + command.principalId() + "/" + (command.space() == null ? "*" : command.space());
+        names.claim(NameClaims.Kind.ROLE_BINDING, identity, command.bindingId(), "Role '" + command.roleName()
+                + "' is already bound to '" + command.principal() + "' "
+                + (command.space() == null ? "globally" : "in space '" + command.space() + "'"));
+        apply(new RoleBindingCreatedEvent(command.bindingId(), command.roleId(), command.roleName(),
+                command.principalId(), command.principal(), command.principalType(), command.space()));
+    }
+
+    @CommandHandler
+    void handle(DeleteRoleBindingCommand command, NameClaims names) {
+        names.release(NameClaims.Kind.ROLE_BINDING, bindingId);
+        apply(new RoleBindingDeletedEvent(bindingId));
     }
 
     @EventSourcingHandler
     void on(RoleBindingCreatedEvent event) {
         this.bindingId = event.bindingId();
+    }
+
+    @EventSourcingHandler
+    void on(RoleBindingDeletedEvent event) {
+        markDeleted();
     }
 }

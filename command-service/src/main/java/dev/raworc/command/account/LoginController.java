@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.account.RecordServiceAccountLoginCommand;
+import dev.raworc.platform.access.Public;
 import dev.raworc.platform.security.AccountCredentials;
 import dev.raworc.platform.security.IssuedToken;
 import dev.raworc.platform.security.JwtTokens;
@@ -59,6 +60,7 @@ class LoginController {
     }
 
     @PostMapping("/auth/login")
+    @Public
     @SecurityRequirements
     @Operation(summary = "Exchange a service account's user name and password for a bearer token")
     LoginResponse login(@Valid @RequestBody LoginRequest request) {

@@ -1,7 +1,9 @@
 package dev.raworc.command.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -9,30 +11,69 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.raworc.api.account.ChangeServiceAccountPasswordCommand;
 import dev.raworc.api.account.CreateServiceAccountCommand;
+import dev.raworc.api.account.DeleteServiceAccountCommand;
 import dev.raworc.api.account.RecordServiceAccountLoginCommand;
+import dev.raworc.api.account.ServiceAccountActivatedEvent;
 import dev.raworc.api.account.ServiceAccountCreatedEvent;
+import dev.raworc.api.account.ServiceAccountDeactivatedEvent;
+import dev.raworc.api.account.ServiceAccountDeletedEvent;
+import dev.raworc.api.account.ServiceAccountDescriptionChangedEvent;
 import dev.raworc.api.account.ServiceAccountLoggedInEvent;
+import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
+import dev.raworc.api.account.UpdateServiceAccountCommand;
 import dev.raworc.platform.security.AccountCredentials;
 
+/**
+ * A service account. Its credentials (password hash, active flag, token generation) change in
+ * the same transaction as its events, so a token stops working the moment the change commits.
+ */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 class ServiceAccount {
 
     @AggregateIdentifier
     private UUID accountId;
+    private String user;
+    private String description;
+    private boolean active;
 
     ServiceAccount() {
         // for Axon: rebuilt from its events
     }
 
-    /**
-     * The credentials claim the user name in the same transaction as the event is stored, so of
-     * two concurrent creates of one name exactly one succeeds.
-     */
+    /** The credentials claim the user name, so of two concurrent creates of one name one succeeds. */
     @CommandHandler
     ServiceAccount(CreateServiceAccountCommand command, AccountCredentials credentials) {
         credentials.register(command.accountId(), command.user(), command.passwordHash());
         apply(new ServiceAccountCreatedEvent(command.accountId(), command.user(), command.description()));
+    }
+
+    @CommandHandler
+    void handle(UpdateServiceAccountCommand command, AccountCredentials credentials, AdminGuard adminGuard) {
+        if (command.description() != null && !Objects.equals(command.description(), description)) {
+            apply(new ServiceAccountDescriptionChangedEvent(accountId, command.description()));
+        }
+        if (command.active() != null && command.active() != active) {
+            if (!command.active()) {
+                adminGuard.requireAnotherAdmin(accountId, user, "deactivate");
+            }
+            credentials.setActive(accountId, command.active());
+            apply(command.active() ? new ServiceAccountActivatedEvent(accountId) : new ServiceAccountDeactivatedEvent(accountId));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeServiceAccountPasswordCommand command, AccountCredentials credentials) {
+        credentials.changePassword(accountId, command.newPasswordHash());
+        apply(new ServiceAccountPasswordChangedEvent(accountId));
+    }
+
+    @CommandHandler
+    void handle(DeleteServiceAccountCommand command, AccountCredentials credentials, AdminGuard adminGuard) {
+        adminGuard.requireAnotherAdmin(accountId, user, "delete");
+        credentials.delete(accountId);
+        apply(new ServiceAccountDeletedEvent(accountId, user));
     }
 
     @CommandHandler
@@ -43,5 +84,28 @@ class ServiceAccount {
     @EventSourcingHandler
     void on(ServiceAccountCreatedEvent event) {
         this.accountId = event.accountId();
+        this.user = event.user();
+        this.description = event.description();
+        this.active = true;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceAccountDescriptionChangedEvent event) {
+        this.description = event.description();
+    }
+
+    @EventSourcingHandler
+    void on(ServiceAccountActivatedEvent event) {
+        this.active = true;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceAccountDeactivatedEvent event) {
+        this.active = false;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceAccountDeletedEvent event) {
+        markDeleted();
     }
 }

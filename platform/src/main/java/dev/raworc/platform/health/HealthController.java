@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.raworc.platform.access.Public;
+
 /** {@code GET /health}: 200 while the database and event store answer, 503 otherwise. */
 @RestController
 class HealthController {
@@ -28,6 +30,7 @@ class HealthController {
     }
 
     @GetMapping("/health")
+    @Public
     @SecurityRequirements
     @Operation(summary = "Service health: database, event store and container runtime")
     ResponseEntity<Health> health() {

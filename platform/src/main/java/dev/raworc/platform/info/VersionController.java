@@ -7,6 +7,8 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.raworc.platform.access.Public;
+
 /** {@code GET /version}: the build's version, from the build information Maven writes. */
 @RestController
 class VersionController {
@@ -22,6 +24,7 @@ class VersionController {
     }
 
     @GetMapping("/version")
+    @Public
     @SecurityRequirements
     @Operation(summary = "Server version and API level")
     Version version() {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.raworc.api.DomainException;
 import dev.raworc.api.account.PasswordHash;
+import dev.raworc.platform.storage.Ids;
 
 /**
  * Password hashes and token validity, kept outside the event log so no event ever carries
@@ -39,11 +40,35 @@ public class AccountCredentials {
         }
     }
 
+    public void setActive(UUID accountId, boolean active) {
+        jdbc.sql("UPDATE account_credentials SET active = :active WHERE account_id = :id")
+                .param("id", accountId).param("active", active)
+                .update();
+    }
+
+    /** Stores the new hash and voids every token issued before. */
+    public void changePassword(UUID accountId, PasswordHash passwordHash) {
+        jdbc.sql("UPDATE account_credentials SET password_hash = :hash, generation = generation + 1 WHERE account_id = :id")
+                .param("id", accountId).param("hash", passwordHash.encoded())
+                .update();
+    }
+
+    /** Forgets the account: its name is free again and its tokens stop working. */
+    public void delete(UUID accountId) {
+        jdbc.sql("DELETE FROM account_credentials WHERE account_id = :id").param("id", accountId).update();
+    }
+
     public Optional<StoredCredentials> findByUser(String user) {
         return jdbc.sql("SELECT * FROM account_credentials WHERE user_name = :user")
                 .param("user", user)
                 .query(AccountCredentials::map)
                 .optional();
+    }
+
+    /** The account named by its id or by its user name. */
+    public Optional<StoredCredentials> findByIdOrUser(String idOrUser) {
+        Optional<StoredCredentials> byId = Ids.parse(idOrUser).flatMap(this::findById);
+        return byId.isPresent() ? byId : findByUser(idOrUser);
     }
 
     public Optional<StoredCredentials> findById(UUID accountId) {

@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +48,17 @@ class ApiExceptionHandler {
             return domain(domain);
         }
         return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ErrorEnvelope> aggregateGone(AggregateNotFoundException e) {
+        return answer(ErrorCode.NOT_FOUND, "The requested object does not exist");
+    }
+
+    /** Another process changed the same object at the same moment; the client may retry. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ErrorEnvelope> concurrentChange(ConcurrencyException e) {
+        return answer(ErrorCode.CONFLICT, "The object was changed concurrently; retry the request");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -8,6 +8,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.raworc.platform.access.Public;
+
 /**
  * Answers errors the servlet container raises outside Spring MVC in the error envelope too, in
  * place of Spring Boot's default error page. It never echoes exception details.
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class EnvelopeErrorController implements ErrorController {
 
     @RequestMapping("/error")
+    @Public
     ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus httpStatus = status instanceof Integer code ? HttpStatus.resolve(code) : null;

@@ -10,9 +10,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.access.RoleBindingCreatedEvent;
+import dev.raworc.api.access.RoleBindingDeletedEvent;
+import dev.raworc.api.access.RoleDeletedEvent;
+import dev.raworc.api.account.ServiceAccountDeletedEvent;
 import dev.raworc.platform.storage.SqlTime;
 
-/** Keeps {@code role_bindings} in step with the role-binding events. Idempotent per event. */
+/**
+ * Keeps {@code role_bindings} in step with the binding events, and drops the bindings of a
+ * deleted role or account with it. Idempotent per event.
+ */
 @Component
 @ProcessingGroup(RoleBindingProjection.PROCESSING_GROUP)
 class RoleBindingProjection {
@@ -28,16 +34,33 @@ class RoleBindingProjection {
     @EventHandler
     void on(RoleBindingCreatedEvent event, @Timestamp Instant occurredAt) {
         jdbc.sql("""
-                INSERT INTO role_bindings (id, role_name, principal, principal_type, space, created_at)
-                VALUES (:id, :role, :principal, :type, :space, :at)
+                INSERT INTO role_bindings (id, role_id, role_name, principal_id, principal, principal_type, space, created_at)
+                VALUES (:id, :roleId, :role, :principalId, :principal, :type, :space, :at)
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.bindingId())
+                .param("roleId", event.roleId())
                 .param("role", event.roleName())
+                .param("principalId", event.principalId())
                 .param("principal", event.principal())
                 .param("type", event.principalType().name())
                 .param("space", event.space())
                 .param("at", SqlTime.of(occurredAt))
                 .update();
+    }
+
+    @EventHandler
+    void on(RoleBindingDeletedEvent event) {
+        jdbc.sql("DELETE FROM role_bindings WHERE id = :id").param("id", event.bindingId()).update();
+    }
+
+    @EventHandler
+    void on(RoleDeletedEvent event) {
+        jdbc.sql("DELETE FROM role_bindings WHERE role_id = :id").param("id", event.roleId()).update();
+    }
+
+    @EventHandler
+    void on(ServiceAccountDeletedEvent event) {
+        jdbc.sql("DELETE FROM role_bindings WHERE principal_id = :id").param("id", event.accountId()).update();
     }
 
     @ResetHandler

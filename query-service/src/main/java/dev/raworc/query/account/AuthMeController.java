@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.raworc.api.access.PrincipalType;
+import dev.raworc.platform.access.AnyAuthenticated;
 import dev.raworc.platform.security.AuthenticatedAccount;
-import dev.raworc.query.access.RoleBindings;
+import dev.raworc.query.access.RoleBindingViews;
 
 /** {@code GET /auth/me}: who the token belongs to and the roles bound to it. */
 @RestController
@@ -21,16 +22,17 @@ class AuthMeController {
     record Binding(String role, String space) {
     }
 
-    private final RoleBindings roleBindings;
+    private final RoleBindingViews roleBindings;
 
-    AuthMeController(RoleBindings roleBindings) {
+    AuthMeController(RoleBindingViews roleBindings) {
         this.roleBindings = roleBindings;
     }
 
     @GetMapping("/auth/me")
+    @AnyAuthenticated
     @Operation(summary = "The authenticated account and its role bindings")
     Me me(@AuthenticationPrincipal AuthenticatedAccount account) {
-        List<Binding> bindings = roleBindings.ofPrincipal(account.user()).stream()
+        List<Binding> bindings = roleBindings.ofAccount(account.accountId()).stream()
                 .map(binding -> new Binding(binding.roleName(), binding.space()))
                 .toList();
         return new Me(account.user(), PrincipalType.ServiceAccount.name(), bindings);

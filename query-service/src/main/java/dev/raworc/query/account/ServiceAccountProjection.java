@@ -1,6 +1,7 @@
 package dev.raworc.query.account;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,8 +10,13 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.raworc.api.account.ServiceAccountActivatedEvent;
 import dev.raworc.api.account.ServiceAccountCreatedEvent;
+import dev.raworc.api.account.ServiceAccountDeactivatedEvent;
+import dev.raworc.api.account.ServiceAccountDeletedEvent;
+import dev.raworc.api.account.ServiceAccountDescriptionChangedEvent;
 import dev.raworc.api.account.ServiceAccountLoggedInEvent;
+import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
 import dev.raworc.platform.storage.SqlTime;
 
 /** Keeps {@code service_accounts} in step with the service-account events. Idempotent per event. */
@@ -40,6 +46,26 @@ class ServiceAccountProjection {
     }
 
     @EventHandler
+    void on(ServiceAccountDescriptionChangedEvent event, @Timestamp Instant occurredAt) {
+        update(event.accountId(), "description = :value", event.description(), occurredAt);
+    }
+
+    @EventHandler
+    void on(ServiceAccountActivatedEvent event, @Timestamp Instant occurredAt) {
+        update(event.accountId(), "active = :value", true, occurredAt);
+    }
+
+    @EventHandler
+    void on(ServiceAccountDeactivatedEvent event, @Timestamp Instant occurredAt) {
+        update(event.accountId(), "active = :value", false, occurredAt);
+    }
+
+    @EventHandler
+    void on(ServiceAccountPasswordChangedEvent event, @Timestamp Instant occurredAt) {
+        update(event.accountId(), "updated_at = :value", SqlTime.of(occurredAt), occurredAt);
+    }
+
+    @EventHandler
     void on(ServiceAccountLoggedInEvent event, @Timestamp Instant occurredAt) {
         jdbc.sql("UPDATE service_accounts SET last_login_at = :at WHERE id = :id")
                 .param("id", event.accountId())
@@ -47,8 +73,21 @@ class ServiceAccountProjection {
                 .update();
     }
 
+    @EventHandler
+    void on(ServiceAccountDeletedEvent event) {
+        jdbc.sql("DELETE FROM service_accounts WHERE id = :id").param("id", event.accountId()).update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM service_accounts").update();
+    }
+
+    private void update(UUID id, String assignment, Object value, Instant occurredAt) {
+        jdbc.sql("UPDATE service_accounts SET " + assignment + ", updated_at = :at WHERE id = :id")
+                .param("id", id)
+                .param("value", value)
+                .param("at", SqlTime.of(occurredAt))
+                .update();
     }
 }

@@ -4,7 +4,9 @@ import java.util.UUID;
 
 public record RoleBindingCreatedEvent(
         UUID bindingId,
+        UUID roleId,
         String roleName,
+        UUID principalId,
         String principal,
         PrincipalType principalType,
         String space) {

@@ -1,0 +1,88 @@
+package dev.raworc.command.access;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.raworc.api.DomainException;
+import dev.raworc.api.access.CreateRoleBindingCommand;
+import dev.raworc.api.access.DeleteRoleBindingCommand;
+import dev.raworc.api.access.FindRoleBindingQuery;
+import dev.raworc.api.access.PrincipalType;
+import dev.raworc.api.access.RoleBindingView;
+import dev.raworc.platform.access.RequiresPermission;
+import dev.raworc.platform.access.Resource;
+import dev.raworc.platform.access.Verb;
+import dev.raworc.platform.axon.Writes;
+import dev.raworc.platform.security.AccountCredentials;
+import dev.raworc.platform.security.StoredCredentials;
+import dev.raworc.platform.storage.Ids;
+import dev.raworc.platform.storage.NameClaims;
+import dev.raworc.platform.web.ApiException;
+import dev.raworc.platform.web.ErrorCode;
+import dev.raworc.platform.web.ErrorEnvelope.FieldProblem;
+
+/** The writes of {@code /role-bindings}. Role, principal and space must exist (422 otherwise). */
+@RestController
+class RoleBindingController {
+
+    record CreateRequest(@NotNull String roleName, @NotNull String principal, String principalType, String space) {
+    }
+
+    private final Writes writes;
+    private final NameClaims names;
+    private final AccountCredentials credentials;
+
+    RoleBindingController(Writes writes, NameClaims names, AccountCredentials credentials) {
+        this.writes = writes;
+        this.names = names;
+        this.credentials = credentials;
+    }
+
+    @PostMapping("/role-bindings")
+    @RequiresPermission(resource = Resource.ROLE_BINDINGS, verb = Verb.CREATE)
+    @Operation(summary = "Bind a role to a service account, globally or in one space")
+    ResponseEntity<RoleBindingView> create(@Valid @RequestBody CreateRequest request) {
+        if (request.principalType() != null && !PrincipalType.ServiceAccount.name().equals(request.principalType())) {
+            throw invalid("principal_type", "must be 'ServiceAccount'");
+        }
+        UUID roleId = names.owner(NameClaims.Kind.ROLE, request.roleName())
+                .orElseThrow(() -> invalid("role_name", "no role named '" + request.roleName() + "'"));
+        StoredCredentials principal = credentials.findByUser(request.principal())
+                .orElseThrow(() -> invalid("principal", "no service account named '" + request.principal() + "'"));
+        if (request.space() != null && names.owner(NameClaims.Kind.SPACE, request.space()).isEmpty()) {
+            throw invalid("space", "no space named '" + request.space() + "'");
+        }
+        UUID id = UUID.randomUUID();
+        RoleBindingView created = writes.sendAndRead(new CreateRoleBindingCommand(id, roleId, request.roleName(),
+                        principal.accountId(), principal.user(), PrincipalType.ServiceAccount, request.space()),
+                new FindRoleBindingQuery(id), RoleBindingView.class);
+        return ResponseEntity.created(URI.create("/api/v0/role-bindings/" + id)).body(created);
+    }
+
+    @DeleteMapping("/role-bindings/{id}")
+    @RequiresPermission(resource = Resource.ROLE_BINDINGS, verb = Verb.DELETE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a role binding")
+    void delete(@PathVariable String id) {
+        UUID bindingId = Ids.parse(id).filter(binding -> names.name(NameClaims.Kind.ROLE_BINDING, binding).isPresent())
+                .orElseThrow(() -> DomainException.notFound("Role binding '" + id + "' not found"));
+        writes.send(new DeleteRoleBindingCommand(bindingId));
+    }
+
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR, field + ": " + message,
+                java.util.List.of(new FieldProblem(field, message)));
+    }
+}

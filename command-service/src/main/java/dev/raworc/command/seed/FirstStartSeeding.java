@@ -1,0 +1,112 @@
+package dev.raworc.command.seed;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import dev.raworc.api.DomainException;
+import dev.raworc.api.Names;
+import dev.raworc.api.access.CreateRoleBindingCommand;
+import dev.raworc.api.access.CreateRoleCommand;
+import dev.raworc.api.access.PrincipalType;
+import dev.raworc.api.account.CreateServiceAccountCommand;
+import dev.raworc.api.space.CreateSpaceCommand;
+import dev.raworc.platform.RaworcProperties;
+import dev.raworc.platform.security.AccountCredentials;
+import dev.raworc.platform.security.PasswordPolicy;
+import dev.raworc.platform.storage.DataDirectory;
+import dev.raworc.platform.storage.NameClaims;
+
+/**
+ * Seeds what every installation has, through commands like any other change: the built-in roles,
+ * the {@code default} space, and on an empty system the {@code admin} account bound globally to
+ * role {@code admin}. Its password is {@code RAWORC_ADMIN_PASSWORD}, or a random one shown once in
+ * the log and kept owner-only in the data directory; there is no default password. Each step is
+ * skipped when already done, and a conflict means another process did it first.
+ */
+@Component
+class FirstStartSeeding implements ApplicationRunner {
+
+    static final String PASSWORD_FILE = "admin-password";
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStartSeeding.class);
+
+    private final CommandGateway commands;
+    private final NameClaims names;
+    private final AccountCredentials credentials;
+    private final PasswordPolicy passwords;
+    private final RaworcProperties properties;
+    private final DataDirectory dataDirectory;
+
+    FirstStartSeeding(CommandGateway commands, NameClaims names, AccountCredentials credentials,
+                      PasswordPolicy passwords, RaworcProperties properties, DataDirectory dataDirectory) {
+        this.commands = commands;
+        this.names = names;
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.dataDirectory = dataDirectory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (BuiltInRoles.BuiltInRole role : BuiltInRoles.ALL) {
+            if (names.owner(NameClaims.Kind.ROLE, role.name()).isEmpty()) {
+                sendUnlessSeededElsewhere(new CreateRoleCommand(UUID.randomUUID(), role.name(), role.description(),
+                        role.rules(), true));
+            }
+        }
+        if (names.owner(NameClaims.Kind.SPACE, Names.DEFAULT_SPACE).isEmpty()) {
+            sendUnlessSeededElsewhere(new CreateSpaceCommand(UUID.randomUUID(), Names.DEFAULT_SPACE,
+                    "The space of sessions that name none", Map.of()));
+        }
+        if (credentials.isEmpty()) {
+            seedAdmin();
+        }
+    }
+
+    private void seedAdmin() {
+        boolean generated = !StringUtils.hasText(properties.adminPassword());
+        String password = generated ? generatePassword() : properties.adminPassword();
+        PasswordPolicy.requireAcceptable(password, "RAWORC_ADMIN_PASSWORD");
+        UUID accountId = UUID.randomUUID();
+        if (!sendUnlessSeededElsewhere(new CreateServiceAccountCommand(accountId, BuiltInRoles.ADMIN,
+                passwords.hash(password), "Built-in administrator"))) {
+            return;
+        }
+        UUID adminRole = names.owner(NameClaims.Kind.ROLE, BuiltInRoles.ADMIN).orElseThrow();
+        commands.sendAndWait(new CreateRoleBindingCommand(UUID.randomUUID(), adminRole, BuiltInRoles.ADMIN,
+                accountId, BuiltInRoles.ADMIN, PrincipalType.ServiceAccount, null));
+        if (generated) {
+            dataDirectory.writeOwnerOnly(PASSWORD_FILE, password);
+            log.warn("Created account 'admin' with the generated password {} (shown only this once; also in {})",
+                    password, dataDirectory.root().resolve(PASSWORD_FILE));
+        } else {
+            log.info("Created account 'admin' with the password from RAWORC_ADMIN_PASSWORD");
+        }
+    }
+
+    private boolean sendUnlessSeededElsewhere(Object command) {
+        try {
+            commands.sendAndWait(command);
+            return true;
+        } catch (DomainException alreadySeeded) {
+            return false;
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.raworc.platform.access;
+
+import java.util.List;
+
+import dev.raworc.api.access.Rule;
+
+/** The rules one role binding gives its principal, in one space or ({@code space == null}) everywhere. */
+record BoundRules(String space, List<Rule> rules) {
+
+    boolean appliesIn(String targetSpace) {
+        return space == null || space.equals(targetSpace);
+    }
+}

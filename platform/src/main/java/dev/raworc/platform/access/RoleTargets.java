@@ -1,0 +1,36 @@
+package dev.raworc.platform.access;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.raworc.api.DomainException;
+import dev.raworc.platform.storage.NameClaims;
+
+/** {@code /roles/{id}}: a global resource named by its name. */
+@Component
+class RoleTargets implements TargetResolver {
+
+    private final NameClaims names;
+
+    RoleTargets(NameClaims names) {
+        this.names = names;
+    }
+
+    @Override
+    public Resource resource() {
+        return Resource.ROLES;
+    }
+
+    @Override
+    public Target resolve(Map<String, String> pathVariables, Map<String, String[]> queryParameters) {
+        String id = pathVariables.get("id");
+        if (id == null) {
+            return Target.NONE;
+        }
+        return names.ownerOfIdOrName(NameClaims.Kind.ROLE, id)
+                .flatMap(owner -> names.name(NameClaims.Kind.ROLE, owner))
+                .map(name -> new Target(null, name))
+                .orElseThrow(() -> DomainException.notFound("Role '" + id + "' not found"));
+    }
+}

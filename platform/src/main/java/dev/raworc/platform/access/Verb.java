@@ -1,0 +1,33 @@
+package dev.raworc.platform.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What may be done to a resource. The last three apply to one resource each. */
+public enum Verb {
+    GET("get"), LIST("list"), CREATE("create"), UPDATE("update"), DELETE("delete"),
+    READ_VALUES("read-values"), UPDATE_STATE("update-state"), AUDIT("audit");
+
+    private final String wireName;
+
+    Verb(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Whether a rule may name this verb for that resource ({@code read-values} only on secrets, say). */
+    public boolean appliesTo(Resource resource) {
+        return switch (this) {
+            case READ_VALUES -> resource == Resource.SECRETS;
+            case UPDATE_STATE, AUDIT -> resource == Resource.SESSIONS;
+            default -> true;
+        };
+    }
+
+    public static Optional<Verb> fromWireName(String name) {
+        return Arrays.stream(values()).filter(verb -> verb.wireName.equals(name)).findFirst();
+    }
+}

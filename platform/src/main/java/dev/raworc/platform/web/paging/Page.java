@@ -1,0 +1,15 @@
+package dev.raworc.platform.web.paging;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list and the size of the whole list. Returned by a controller, it is written as
+ * a JSON array with the {@code X-Total-Count}, {@code X-Page-Offset} and {@code X-Page-Limit} headers.
+ */
+public record Page<T>(List<T> items, long total, PageRequest request) {
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), total, request);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.raworc.api.access;
+
+import java.util.UUID;
+
+public record RoleBindingDeletedEvent(UUID bindingId) {
+}

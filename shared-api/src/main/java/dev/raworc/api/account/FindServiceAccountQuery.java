@@ -1,0 +1,7 @@
+package dev.raworc.api.account;
+
+import java.util.UUID;
+
+/** Answers an {@code Optional<ServiceAccountView>}. */
+public record FindServiceAccountQuery(UUID accountId) {
+}

@@ -1,0 +1,6 @@
+package dev.raworc.api.account;
+
+import java.util.UUID;
+
+public record ServiceAccountDeactivatedEvent(UUID accountId) {
+}
