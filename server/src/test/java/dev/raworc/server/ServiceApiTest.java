@@ -47,6 +47,20 @@ class ServiceApiTest extends ApiTest {
     }
 
     @Test
+    void listsAreDocumentedAsPagedArrays() {
+        JsonNode document = api().get("/api/v0/openapi.json", null).json();
+        JsonNode list = document.at("/paths/~1api~1v0~1spaces/get");
+
+        assertThat(list.get("parameters").findValuesAsString("name")).containsExactlyInAnyOrder("active", "limit", "offset");
+        assertThat(list.at("/responses/200/content/application~1json/schema/type").asString()).isEqualTo("array");
+        assertThat(list.at("/responses/200/content/application~1json/schema/items/$ref").asString())
+                .isEqualTo("#/components/schemas/SpaceView");
+        assertThat(list.at("/responses/200/headers").propertyNames())
+                .containsExactlyInAnyOrder("X-Total-Count", "X-Page-Offset", "X-Page-Limit");
+        assertThat(document.get("paths").propertyNames()).doesNotContain("/error");
+    }
+
+    @Test
     void swaggerUiIsServedWithoutAToken() {
         Response response = api().get("/api/v0/swagger-ui/index.html", null);
 

@@ -1,5 +1,6 @@
 package dev.raworc.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,6 +16,7 @@ import dev.raworc.platform.access.Public;
  * place of Spring Boot's default error page. It never echoes exception details.
  */
 @RestController
+@Hidden
 class EnvelopeErrorController implements ErrorController {
 
     @RequestMapping("/error")
