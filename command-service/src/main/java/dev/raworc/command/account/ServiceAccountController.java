@@ -133,7 +133,7 @@ class ServiceAccountController {
                 throw new ApiException(ErrorCode.UNAUTHORIZED, "Current password is incorrect");
             }
         } else {
-            permissions.require(caller, Resource.SERVICE_ACCOUNTS, Verb.UPDATE, new Target(null, target.user()));
+            permissions.of(caller).require(Resource.SERVICE_ACCOUNTS, Verb.UPDATE, new Target(null, target.user()));
         }
         writes.send(new ChangeServiceAccountPasswordCommand(target.accountId(), passwords.hash(request.newPassword())));
     }

@@ -1,24 +1,15 @@
 package dev.raworc.platform.access;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
-import dev.raworc.api.access.Rule;
 import dev.raworc.platform.security.AuthenticatedAccount;
-import dev.raworc.platform.web.ApiException;
-import dev.raworc.platform.web.ErrorCode;
 
 /**
- * Decides requests from the caller's current bindings: allowed when a binding that applies where
- * the target lives (everywhere, or the target's space) points to a role with a matching rule.
+ * Reads a caller's role bindings and their rules as they are now, so a binding created or deleted
+ * applies at once to tokens already issued.
  */
 @Component
 public class PermissionEvaluator {
-
-    static final String API_GROUP = "api";
 
     private final AccessGrants grants;
 
@@ -26,46 +17,7 @@ public class PermissionEvaluator {
         this.grants = grants;
     }
 
-    public boolean allows(AuthenticatedAccount caller, Resource resource, Verb verb, Target target) {
-        String space = resource.spaced() ? target.space() : null;
-        return grants.of(caller.accountId()).stream()
-                .filter(bound -> bound.appliesIn(space))
-                .flatMap(bound -> bound.rules().stream())
-                .anyMatch(rule -> rule.grants(API_GROUP, resource.wireName(), verb.wireName(), target.name()));
-    }
-
-    /** @throws ApiException (403) unless {@link #allows} */
-    public void require(AuthenticatedAccount caller, Resource resource, Verb verb, Target target) {
-        if (!allows(caller, resource, verb, target)) {
-            throw forbidden(resource, verb);
-        }
-    }
-
-    /** Whether the caller holds the verb on the resource in at least one place. */
-    boolean allowsSomewhere(AuthenticatedAccount caller, Resource resource, Verb verb) {
-        return grants.of(caller.accountId()).stream()
-                .filter(bound -> resource.spaced() || bound.space() == null)
-                .flatMap(bound -> bound.rules().stream())
-                .anyMatch(rule -> rule.grantsSome(API_GROUP, resource.wireName(), verb.wireName()));
-    }
-
-    public ListScope listScope(AuthenticatedAccount caller, Resource resource) {
-        List<ListScope.Grant> scope = new ArrayList<>();
-        for (BoundRules bound : grants.of(caller.accountId())) {
-            if (!resource.spaced() && bound.space() != null) {
-                continue;
-            }
-            for (Rule rule : bound.rules()) {
-                if (rule.grantsSome(API_GROUP, resource.wireName(), Verb.LIST.wireName())) {
-                    scope.add(new ListScope.Grant(bound.space(),
-                            rule.limitedToNames() ? new HashSet<>(rule.resourceNames()) : null));
-                }
-            }
-        }
-        return new ListScope(scope);
-    }
-
-    static ApiException forbidden(Resource resource, Verb verb) {
-        return new ApiException(ErrorCode.FORBIDDEN, "Not permitted to " + verb.wireName() + " " + resource.wireName());
+    public CallerPermissions of(AuthenticatedAccount caller) {
+        return new CallerPermissions(grants.of(caller.accountId()));
     }
 }

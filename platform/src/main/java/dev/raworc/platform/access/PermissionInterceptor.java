@@ -47,13 +47,14 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (required == null) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Endpoint declares no permission");
         }
-        if (!evaluator.allowsSomewhere(caller, required.resource(), required.verb())) {
-            throw PermissionEvaluator.forbidden(required.resource(), required.verb());
+        CallerPermissions permissions = evaluator.of(caller);
+        if (!permissions.allowsSomewhere(required.resource(), required.verb())) {
+            throw CallerPermissions.forbidden(required.resource(), required.verb());
         }
         if (required.verb() == Verb.LIST) {
-            request.setAttribute(LIST_SCOPE, evaluator.listScope(caller, required.resource()));
+            request.setAttribute(LIST_SCOPE, permissions.listScope(required.resource()));
         } else {
-            evaluator.require(caller, required.resource(), required.verb(), target(request, required.resource()));
+            permissions.require(required.resource(), required.verb(), target(request, required.resource()));
         }
         return true;
     }
