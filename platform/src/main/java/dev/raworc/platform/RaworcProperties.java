@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwtSecret     key that signs tokens, at least 32 bytes; generated into the data directory
  *                      when unset and the database is embedded
  * @param tokenLifetime how long an issued token stays valid
+ * @param masterKey     base64 of the 32-byte key that wraps the secrets' data keys; generated into
+ *                      the data directory when unset and the database is embedded
+ * @param previousMasterKey the master key before a rotation: when set, data keys wrapped by it
+ *                      are re-wrapped under {@code masterKey} at start
  */
 @ConfigurationProperties("raworc")
 public record RaworcProperties(
@@ -26,5 +30,13 @@ public record RaworcProperties(
         @DefaultValue({"command", "query", "runner"}) Set<Side> sides,
         String adminPassword,
         String jwtSecret,
-        @DefaultValue("24h") Duration tokenLifetime) {
+        @DefaultValue("24h") Duration tokenLifetime,
+        String masterKey,
+        String previousMasterKey) {
+
+    /** Never prints the keys or the password, so logging the settings cannot leak them. */
+    @Override
+    public String toString() {
+        return "RaworcProperties[dataDir=" + dataDir + ", sides=" + sides + ", tokenLifetime=" + tokenLifetime + "]";
+    }
 }

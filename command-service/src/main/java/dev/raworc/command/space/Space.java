@@ -22,6 +22,7 @@ import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.api.space.SpaceDescriptionChangedEvent;
 import dev.raworc.api.space.SpaceSettingsChangedEvent;
 import dev.raworc.api.space.UpdateSpaceCommand;
+import dev.raworc.platform.crypto.SecretVault;
 import dev.raworc.platform.storage.NameClaims;
 
 @Aggregate
@@ -58,12 +59,15 @@ class Space {
         }
     }
 
+    /** Deleting a space destroys its secrets' data keys: their values are gone for good. */
     @CommandHandler
-    void handle(DeleteSpaceCommand command, NameClaims names, SpaceDeletionChecks checks) {
+    void handle(DeleteSpaceCommand command, NameClaims names, SpaceDeletionChecks checks, SecretVault vault) {
         if (Names.DEFAULT_SPACE.equals(name)) {
             throw DomainException.conflict("Space 'default' always exists and cannot be deleted");
         }
         checks.requireDeletable(name);
+        vault.shredSpace(name);
+        names.releaseStartingWith(NameClaims.Kind.SECRET, name + "/");
         names.release(NameClaims.Kind.SPACE, spaceId);
         apply(new SpaceDeletedEvent(spaceId, name));
     }

@@ -26,6 +26,11 @@ public final class ListScope {
         return grants.isEmpty();
     }
 
+    /** Whether the caller may list at least something in the space. */
+    public boolean coversSpace(String space) {
+        return grants.stream().anyMatch(grant -> grant.space() == null || grant.space().equals(space));
+    }
+
     public boolean allows(String space, String name) {
         return grants.stream().anyMatch(grant -> (grant.space() == null || grant.space().equals(space))
                 && (grant.names() == null || grant.names().contains(name)));

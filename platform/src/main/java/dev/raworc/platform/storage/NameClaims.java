@@ -18,7 +18,7 @@ import dev.raworc.api.DomainException;
 public class NameClaims {
 
     public enum Kind {
-        ROLE("role"), SPACE("space"), ROLE_BINDING("role-binding");
+        ROLE("role"), SPACE("space"), ROLE_BINDING("role-binding"), SECRET("secret");
 
         private final String key;
 
@@ -42,6 +42,13 @@ public class NameClaims {
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict(conflictMessage);
         }
+    }
+
+    /** Releases every name of a kind that starts with the prefix (the secrets of a space, say). */
+    public void releaseStartingWith(Kind kind, String prefix) {
+        jdbc.sql("DELETE FROM name_claims WHERE kind = :kind AND starts_with(name, :prefix)")
+                .param("kind", kind.key).param("prefix", prefix)
+                .update();
     }
 
     public void release(Kind kind, UUID owner) {
