@@ -1,7 +1,6 @@
 package dev.raworc.query.account;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,6 +16,7 @@ import dev.raworc.api.account.ServiceAccountDeletedEvent;
 import dev.raworc.api.account.ServiceAccountDescriptionChangedEvent;
 import dev.raworc.api.account.ServiceAccountLoggedInEvent;
 import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
+import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
 
 /** Keeps {@code service_accounts} in step with the service-account events. Idempotent per event. */
@@ -47,22 +47,22 @@ class ServiceAccountProjection {
 
     @EventHandler
     void on(ServiceAccountDescriptionChangedEvent event, @Timestamp Instant occurredAt) {
-        update(event.accountId(), "description = :value", event.description(), occurredAt);
+        RowUpdate.set(jdbc, "service_accounts", event.accountId(), "description = :value", event.description(), occurredAt);
     }
 
     @EventHandler
     void on(ServiceAccountActivatedEvent event, @Timestamp Instant occurredAt) {
-        update(event.accountId(), "active = :value", true, occurredAt);
+        RowUpdate.set(jdbc, "service_accounts", event.accountId(), "active = :value", true, occurredAt);
     }
 
     @EventHandler
     void on(ServiceAccountDeactivatedEvent event, @Timestamp Instant occurredAt) {
-        update(event.accountId(), "active = :value", false, occurredAt);
+        RowUpdate.set(jdbc, "service_accounts", event.accountId(), "active = :value", false, occurredAt);
     }
 
     @EventHandler
     void on(ServiceAccountPasswordChangedEvent event, @Timestamp Instant occurredAt) {
-        update(event.accountId(), "updated_at = :value", SqlTime.of(occurredAt), occurredAt);
+        RowUpdate.touch(jdbc, "service_accounts", event.accountId(), occurredAt);
     }
 
     @EventHandler
@@ -83,11 +83,4 @@ class ServiceAccountProjection {
         jdbc.sql("DELETE FROM service_accounts").update();
     }
 
-    private void update(UUID id, String assignment, Object value, Instant occurredAt) {
-        jdbc.sql("UPDATE service_accounts SET " + assignment + ", updated_at = :at WHERE id = :id")
-                .param("id", id)
-                .param("value", value)
-                .param("at", SqlTime.of(occurredAt))
-                .update();
-    }
 }

@@ -16,6 +16,7 @@ import dev.raworc.api.secret.SecretDeletedEvent;
 import dev.raworc.api.secret.SecretDescriptionChangedEvent;
 import dev.raworc.api.secret.SecretValueChangedEvent;
 import dev.raworc.api.space.SpaceDeletedEvent;
+import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
 
 /** Keeps {@code secrets} in step with the secret events: ciphertext only. Idempotent per event. */
@@ -64,11 +65,7 @@ class SecretProjection {
 
     @EventHandler
     void on(SecretDescriptionChangedEvent event, @Timestamp Instant occurredAt) {
-        jdbc.sql("UPDATE secrets SET description = :description, updated_at = :at WHERE id = :id")
-                .param("id", event.secretId())
-                .param("description", event.description())
-                .param("at", SqlTime.of(occurredAt))
-                .update();
+        RowUpdate.set(jdbc, "secrets", event.secretId(), "description = :value", event.description(), occurredAt);
     }
 
     @EventHandler

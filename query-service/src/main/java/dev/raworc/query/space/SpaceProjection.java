@@ -1,7 +1,6 @@
 package dev.raworc.query.space;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,6 +18,7 @@ import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.api.space.SpaceDescriptionChangedEvent;
 import dev.raworc.api.space.SpaceSettingsChangedEvent;
 import dev.raworc.platform.storage.JsonColumns;
+import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
 
 /** Keeps {@code spaces} in step with the space events. Idempotent per event. */
@@ -51,22 +51,22 @@ class SpaceProjection {
 
     @EventHandler
     void on(SpaceDescriptionChangedEvent event, @Timestamp Instant occurredAt) {
-        update(event.spaceId(), "description = :value", event.description(), occurredAt);
+        RowUpdate.set(jdbc, "spaces", event.spaceId(), "description = :value", event.description(), occurredAt);
     }
 
     @EventHandler
     void on(SpaceSettingsChangedEvent event, @Timestamp Instant occurredAt) {
-        update(event.spaceId(), "settings = CAST(:value AS jsonb)", JsonColumns.write(event.settings()), occurredAt);
+        RowUpdate.set(jdbc, "spaces", event.spaceId(), "settings = CAST(:value AS jsonb)", JsonColumns.write(event.settings()), occurredAt);
     }
 
     @EventHandler
     void on(SpaceActivatedEvent event, @Timestamp Instant occurredAt) {
-        update(event.spaceId(), "active = :value", true, occurredAt);
+        RowUpdate.set(jdbc, "spaces", event.spaceId(), "active = :value", true, occurredAt);
     }
 
     @EventHandler
     void on(SpaceDeactivatedEvent event, @Timestamp Instant occurredAt) {
-        update(event.spaceId(), "active = :value", false, occurredAt);
+        RowUpdate.set(jdbc, "spaces", event.spaceId(), "active = :value", false, occurredAt);
     }
 
     @EventHandler
@@ -79,11 +79,4 @@ class SpaceProjection {
         jdbc.sql("DELETE FROM spaces").update();
     }
 
-    private void update(UUID id, String assignment, Object value, Instant occurredAt) {
-        jdbc.sql("UPDATE spaces SET " + assignment + ", updated_at = :at WHERE id = :id")
-                .param("id", id)
-                .param("value", value)
-                .param("at", SqlTime.of(occurredAt))
-                .update();
-    }
 }
