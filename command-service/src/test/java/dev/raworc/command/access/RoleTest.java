@@ -1,0 +1,132 @@
+package dev.raworc.command.access;
+
+import static dev.raworc.command.DomainRefusals.conflict;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.raworc.api.access.CreateRoleCommand;
+import dev.raworc.api.access.DeleteRoleCommand;
+import dev.raworc.api.access.RoleCreatedEvent;
+import dev.raworc.api.access.RoleDeletedEvent;
+import dev.raworc.api.access.Rule;
+import dev.raworc.platform.storage.NameClaims;
+import dev.raworc.platform.testing.TestDatabase;
+
+class RoleTest {
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(List.of("api"), List.of("sessions"), List.of("get", "list"), null),
+            new Rule(List.of("api"), List.of("spaces"), List.of("get"), List.of("a", "b")));
+
+    private final NameClaims names = new NameClaims(TestDatabase.jdbc());
+    private AggregateTestFixture<Role> fixture;
+    private UUID roleId;
+    private String name;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Role.class);
+        fixture.registerInjectableResource(names);
+        roleId = UUID.randomUUID();
+        name = "role-" + roleId.toString().substring(0, 8);
+    }
+
+    @Test
+    void createRecordsTheRoleAndClaimsItsName() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoleCommand(roleId, name, "reads sessions", RULES, false))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RoleCreatedEvent(roleId, name, "reads sessions", RULES, false));
+
+        assertThat(names.owner(NameClaims.Kind.ROLE, name)).contains(roleId);
+        assertThat(names.name(NameClaims.Kind.ROLE, roleId)).contains(name);
+    }
+
+    @Test
+    void createOfABuiltInRoleSaysSo() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoleCommand(roleId, name, null, RULES, true))
+                .expectEvents(new RoleCreatedEvent(roleId, name, null, RULES, true));
+    }
+
+    @Test
+    void createWithATakenNameIsAConflictAndRecordsNothing() {
+        UUID owner = UUID.randomUUID();
+        names.claim(NameClaims.Kind.ROLE, name, owner, "taken");
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoleCommand(roleId, name, null, RULES, false))
+                .expectException(conflict("Role '" + name + "' already exists"))
+                .expectNoEvents();
+        assertThat(names.owner(NameClaims.Kind.ROLE, name)).contains(owner);
+        assertThat(names.name(NameClaims.Kind.ROLE, roleId)).isEmpty();
+    }
+
+    @Test
+    void aNameTakenByAnotherKindIsStillFreeForARole() {
+        names.claim(NameClaims.Kind.SPACE, name, UUID.randomUUID(), "taken");
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoleCommand(roleId, name, null, RULES, false))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RoleCreatedEvent(roleId, name, null, RULES, false));
+    }
+
+    @Test
+    void deleteRecordsTheDeletionAndFreesTheName() {
+        names.claim(NameClaims.Kind.ROLE, name, roleId, "taken");
+
+        fixture.given(new RoleCreatedEvent(roleId, name, null, RULES, false))
+                .when(new DeleteRoleCommand(roleId))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RoleDeletedEvent(roleId, name))
+                .expectMarkedDeleted();
+        assertThat(names.owner(NameClaims.Kind.ROLE, name)).isEmpty();
+
+        UUID successor = UUID.randomUUID();
+        new AggregateTestFixture<>(Role.class)
+                .registerInjectableResource(names)
+                .givenNoPriorActivity()
+                .when(new CreateRoleCommand(successor, name, null, List.of(), false))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RoleCreatedEvent(successor, name, null, List.of(), false));
+        assertThat(names.owner(NameClaims.Kind.ROLE, name)).contains(successor);
+    }
+
+    @Test
+    void aBuiltInRoleCannotBeDeletedAndKeepsItsName() {
+        names.claim(NameClaims.Kind.ROLE, name, roleId, "taken");
+
+        fixture.given(new RoleCreatedEvent(roleId, name, "Everything", RULES, true))
+                .when(new DeleteRoleCommand(roleId))
+                .expectException(conflict("Built-in role '" + name + "' cannot be deleted"))
+                .expectNoEvents();
+        assertThat(names.owner(NameClaims.Kind.ROLE, name)).contains(roleId);
+    }
+
+    @Test
+    void aDeletedRoleCannotBeDeletedAgain() {
+        fixture.given(new RoleCreatedEvent(roleId, name, null, RULES, false), new RoleDeletedEvent(roleId, name))
+                .when(new DeleteRoleCommand(roleId))
+                .expectException(AggregateDeletedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRepeatedDeleteLeavesTheNameOfASuccessorAlone() {
+        UUID successor = UUID.randomUUID();
+        names.claim(NameClaims.Kind.ROLE, name, successor, "taken");
+
+        fixture.given(new RoleCreatedEvent(roleId, name, null, RULES, false), new RoleDeletedEvent(roleId, name))
+                .when(new DeleteRoleCommand(roleId))
+                .expectException(AggregateDeletedException.class);
+        assertThat(names.owner(NameClaims.Kind.ROLE, name)).contains(successor);
+    }
+}
