@@ -27,6 +27,7 @@ import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.api.space.SpaceDescriptionChangedEvent;
 import dev.raworc.api.space.SpaceSettingsChangedEvent;
 import dev.raworc.api.space.UpdateSpaceCommand;
+import dev.raworc.platform.crypto.TestVault;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.testing.TestDatabase;
 
@@ -291,6 +292,7 @@ class SpaceTest {
         AggregateTestFixture<Space> fresh = new AggregateTestFixture<>(Space.class);
         fresh.registerInjectableResource(names);
         fresh.registerInjectableResource(checks);
+        fresh.registerInjectableResource(TestVault.vault());
         return fresh;
     }
 
