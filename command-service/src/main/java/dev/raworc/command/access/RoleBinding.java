@@ -14,6 +14,7 @@ import dev.raworc.api.access.CreateRoleBindingCommand;
 import dev.raworc.api.access.DeleteRoleBindingCommand;
 import dev.raworc.api.access.RoleBindingCreatedEvent;
 import dev.raworc.api.access.RoleBindingDeletedEvent;
+import dev.raworc.command.account.AdminGuard;
 import dev.raworc.platform.storage.NameClaims;
 
 @Aggregate
@@ -21,6 +22,10 @@ class RoleBinding {
 
     @AggregateIdentifier
     private UUID bindingId;
+    private String roleName;
+    private UUID principalId;
+    private String principal;
+    private String space;
 
     RoleBinding() {
         // for Axon: rebuilt from its events
@@ -29,16 +34,20 @@ class RoleBinding {
     /** An identical binding (same role, principal and space) is claimed like a name: only one exists. */
     @CommandHandler
     RoleBinding(CreateRoleBindingCommand command, NameClaims names) {
-        String identity = command.roleId() + "/" + command.principalId() + "/" + (command.space() == null ? "*" : command.space());
-        names.claim(NameClaims.Kind.ROLE_BINDING, identity, command.bindingId(), "Role '" + command.roleName()
+        names.claim(NameClaims.Kind.ROLE_BINDING,
+                NameClaims.roleBindingIdentity(command.roleId(), command.principalId(), command.space()), command.bindingId(), "Role '" + command.roleName()
                 + "' is already bound to '" + command.principal() + "' "
                 + (command.space() == null ? "globally" : "in space '" + command.space() + "'"));
         apply(new RoleBindingCreatedEvent(command.bindingId(), command.roleId(), command.roleName(),
                 command.principalId(), command.principal(), command.principalType(), command.space()));
     }
 
+    /** Unbinding {@code admin} globally is refused when it would leave no active administrator. */
     @CommandHandler
-    void handle(DeleteRoleBindingCommand command, NameClaims names) {
+    void handle(DeleteRoleBindingCommand command, NameClaims names, AdminGuard adminGuard) {
+        if (space == null && AdminGuard.ADMIN_ROLE.equals(roleName)) {
+            adminGuard.requireAnotherAdmin(principalId, principal, "unbind role 'admin' from");
+        }
         names.release(NameClaims.Kind.ROLE_BINDING, bindingId);
         apply(new RoleBindingDeletedEvent(bindingId));
     }
@@ -46,6 +55,10 @@ class RoleBinding {
     @EventSourcingHandler
     void on(RoleBindingCreatedEvent event) {
         this.bindingId = event.bindingId();
+        this.roleName = event.roleName();
+        this.principalId = event.principalId();
+        this.principal = event.principal();
+        this.space = event.space();
     }
 
     @EventSourcingHandler

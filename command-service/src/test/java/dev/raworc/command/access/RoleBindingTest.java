@@ -9,12 +9,18 @@ import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.raworc.api.DomainException;
 import dev.raworc.api.access.CreateRoleBindingCommand;
 import dev.raworc.api.access.DeleteRoleBindingCommand;
 import dev.raworc.api.access.PrincipalType;
 import dev.raworc.api.access.RoleBindingCreatedEvent;
 import dev.raworc.api.access.RoleBindingDeletedEvent;
+import dev.raworc.api.account.PasswordHash;
+import dev.raworc.command.account.AdminGuard;
+import dev.raworc.command.account.AdminGuardDatabase;
+import dev.raworc.platform.security.AccountCredentials;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.testing.TestDatabase;
 
@@ -143,9 +149,37 @@ class RoleBindingTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void unbindingTheLastActiveAdminGloballyIsAConflict() {
+        JdbcClient adminDb = AdminGuardDatabase.jdbc();
+        AdminGuardDatabase.removeAllBindings();
+        NameClaims adminNames = new NameClaims(adminDb);
+        UUID adminRole = adminNames.owner(NameClaims.Kind.ROLE, AdminGuard.ADMIN_ROLE).orElseGet(() -> {
+            UUID id = UUID.randomUUID();
+            adminNames.claim(NameClaims.Kind.ROLE, AdminGuard.ADMIN_ROLE, id, "taken");
+            return id;
+        });
+        UUID admin = UUID.randomUUID();
+        new AccountCredentials(adminDb).register(admin, "admin-" + admin, new PasswordHash("hash"));
+        adminNames.claim(NameClaims.Kind.ROLE_BINDING, NameClaims.roleBindingIdentity(adminRole, admin, null), bindingId, "x");
+        AggregateTestFixture<RoleBinding> guarded = new AggregateTestFixture<>(RoleBinding.class);
+        guarded.registerInjectableResource(adminNames);
+        guarded.registerInjectableResource(new AdminGuard(adminDb));
+
+        guarded.given(new RoleBindingCreatedEvent(bindingId, adminRole, AdminGuard.ADMIN_ROLE, admin, "admin-" + admin,
+                        PrincipalType.ServiceAccount, null))
+                .when(new DeleteRoleBindingCommand(bindingId))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Cannot unbind role 'admin' from 'admin-" + admin
+                        + "': it is the last active account bound globally to role 'admin'")
+                .expectNoEvents();
+        assertThat(adminNames.name(NameClaims.Kind.ROLE_BINDING, bindingId)).isPresent();
+    }
+
     private AggregateTestFixture<RoleBinding> fixture() {
         AggregateTestFixture<RoleBinding> fresh = new AggregateTestFixture<>(RoleBinding.class);
         fresh.registerInjectableResource(names);
+        fresh.registerInjectableResource(new AdminGuard(TestDatabase.jdbc()));
         return fresh;
     }
 

@@ -1,7 +1,5 @@
 package dev.raworc.command.account;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -17,21 +15,16 @@ import dev.raworc.platform.testing.TestDatabase;
  * A database of its own, on the test PostgreSQL, for the tests that go through {@link AdminGuard}.
  * The guard asks whether any other active account in the whole database is bound globally to
  * {@code admin}, so "the last admin" only holds where no other test can add admins: here, where
- * each test starts by removing every binding. It is migrated with the command side's migrations
- * and with the query side's, which own {@code role_bindings} (read from the query-service sources,
- * as this module does not depend on that one).
+ * each test starts by removing every binding claim.
  */
-final class AdminGuardDatabase {
-
-    private static final Path QUERY_MIGRATIONS = Path.of("..", "query-service", "src", "main", "resources", "db",
-            "migration");
+public final class AdminGuardDatabase {
 
     private static JdbcClient jdbc;
 
     private AdminGuardDatabase() {
     }
 
-    static synchronized JdbcClient jdbc() {
+    public static synchronized JdbcClient jdbc() {
         if (jdbc == null) {
             jdbc = JdbcClient.create(create());
         }
@@ -39,16 +32,11 @@ final class AdminGuardDatabase {
     }
 
     /** Forgets every role binding, so no account is an admin until the test binds one. */
-    static void removeAllBindings() {
-        jdbc().sql("DELETE FROM role_bindings").update();
+    public static void removeAllBindings() {
+        jdbc().sql("DELETE FROM name_claims WHERE kind = 'role-binding'").update();
     }
 
     private static DataSource create() {
-        Path queryMigrations = QUERY_MIGRATIONS.toAbsolutePath().normalize();
-        if (!Files.isDirectory(queryMigrations)) {
-            throw new IllegalStateException("No query-side migrations at " + queryMigrations
-                    + " (tests run from the command-service module directory)");
-        }
         String name = "admin_guard_" + UUID.randomUUID().toString().replace("-", "");
         TestDatabase.jdbc().sql("CREATE DATABASE " + name).update();
         PGSimpleDataSource server;
@@ -62,9 +50,7 @@ final class AdminGuardDatabase {
         dataSource.setPortNumbers(server.getPortNumbers());
         dataSource.setUser(server.getUser());
         dataSource.setDatabaseName(name);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration", "filesystem:" + queryMigrations)
-                .load().migrate();
+        Flyway.configure().dataSource(dataSource).load().migrate();
         return dataSource;
     }
 }

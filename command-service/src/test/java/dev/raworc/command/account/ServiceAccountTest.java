@@ -29,6 +29,7 @@ import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
 import dev.raworc.api.account.UpdateServiceAccountCommand;
 import dev.raworc.platform.security.AccountCredentials;
 import dev.raworc.platform.security.StoredCredentials;
+import dev.raworc.platform.storage.NameClaims;
 
 /**
  * The service-account aggregate with real credentials and a real {@link AdminGuard}, both on the
@@ -39,6 +40,7 @@ class ServiceAccountTest {
 
     private final JdbcClient jdbc = AdminGuardDatabase.jdbc();
     private final AccountCredentials credentials = new AccountCredentials(jdbc);
+    private final NameClaims names = new NameClaims(jdbc);
     private AggregateTestFixture<ServiceAccount> fixture;
     private UUID accountId;
     private String user;
@@ -483,17 +485,14 @@ class ServiceAccountTest {
         return other;
     }
 
-    /** A row of the role-binding read model, as the query side's projection writes it. */
+    /** A role binding as the command side claims it when the binding is created. */
     private void bind(UUID principalId, String principal, String roleName, String space) {
-        jdbc.sql("""
-                INSERT INTO role_bindings (id, role_id, role_name, principal_id, principal, principal_type, space, created_at)
-                VALUES (:id, :roleId, :role, :principalId, :principal, 'ServiceAccount', :space, now())""")
-                .param("id", UUID.randomUUID())
-                .param("roleId", UUID.randomUUID())
-                .param("role", roleName)
-                .param("principalId", principalId)
-                .param("principal", principal)
-                .param("space", space)
-                .update();
+        UUID roleId = names.owner(NameClaims.Kind.ROLE, roleName).orElseGet(() -> {
+            UUID id = UUID.randomUUID();
+            names.claim(NameClaims.Kind.ROLE, roleName, id, "role taken");
+            return id;
+        });
+        names.claim(NameClaims.Kind.ROLE_BINDING, NameClaims.roleBindingIdentity(roleId, principalId, space),
+                UUID.randomUUID(), "binding of " + principal + " taken");
     }
 }

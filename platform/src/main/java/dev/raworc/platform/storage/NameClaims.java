@@ -29,6 +29,11 @@ public class NameClaims {
 
     private final JdbcClient jdbc;
 
+    /** How a role binding is claimed: one binding per role, principal and space ({@code *}: global). */
+    public static String roleBindingIdentity(UUID roleId, UUID principalId, String space) {
+        return roleId + "/" + principalId + "/" + (space == null ? "*" : space);
+    }
+
     public NameClaims(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
