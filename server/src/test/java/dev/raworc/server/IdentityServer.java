@@ -1,0 +1,91 @@
+package dev.raworc.server;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole server of its own, on a fresh database in the shared test PostgreSQL, for tests whose
+ * state must not mix with the shared server's: the only global admin is {@code admin}, and what
+ * the test does cannot disturb the projections every other test class relies on. Starts in a
+ * few seconds since PostgreSQL itself is already running. Closing it stops every process started
+ * on it and drops its database.
+ */
+final class IdentityServer implements AutoCloseable {
+
+    private final JdbcClient sharedJdbc;
+    private final String database;
+    private final String url;
+    private final List<ConfigurableApplicationContext> processes = new ArrayList<>();
+    private final ConfigurableApplicationContext primary;
+
+    /** @param shared the shared test server's database, whose PostgreSQL hosts the new one */
+    static IdentityServer start(DataSource shared) {
+        try (Connection connection = shared.getConnection()) {
+            return new IdentityServer(JdbcClient.create(shared), connection.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the shared database's URL", e);
+        }
+    }
+
+    private IdentityServer(JdbcClient sharedJdbc, String sharedUrl) {
+        this.sharedJdbc = sharedJdbc;
+        this.database = "identity_" + UUID.randomUUID().toString().replace("-", "");
+        this.url = sharedUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        sharedJdbc.sql("CREATE DATABASE " + database).update();
+        try {
+            this.primary = launch("--raworc.admin-password=" + ApiTest.ADMIN_PASSWORD);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    ApiClient api() {
+        return ServerProcess.api(primary);
+    }
+
+    /** Requests to this server as its {@code admin}. */
+    IdentityApi asAdmin() {
+        return new IdentityApi(api(), api().login("admin", ApiTest.ADMIN_PASSWORD));
+    }
+
+    /**
+     * Starts a second, query-side process on the same database. Its projections subscribe
+     * instead of tracking: in this JVM they would share the first process's token-claim owner
+     * name and take over its segments, which a second process on another machine never does.
+     */
+    ApiClient startQueryProcess() {
+        List<String> arguments = new ArrayList<>(List.of("--raworc.sides=query"));
+        for (String processor : primary.getBean(EventProcessingConfiguration.class).eventProcessors().keySet()) {
+            arguments.add("--axon.eventhandling.processors[" + processor + "].mode=subscribing");
+        }
+        return ServerProcess.api(launch(arguments.toArray(String[]::new)));
+    }
+
+    private ConfigurableApplicationContext launch(String... properties) {
+        List<String> arguments = new ArrayList<>(List.of("--RAWORC_DATABASE_URL=" + url, "--RAWORC_DATABASE_USER=postgres",
+                "--raworc.jwt-secret=" + ApiTest.JWT_SECRET));
+        arguments.addAll(List.of(properties));
+        ConfigurableApplicationContext process = ServerProcess.start(ServerProcess.newDataDirectory(database),
+                arguments.toArray(String[]::new));
+        processes.add(process);
+        return process;
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        sharedJdbc.sql("DROP DATABASE IF EXISTS " + database).update();
+    }
+}
