@@ -43,6 +43,7 @@ class Role {
             throw DomainException.conflict("Built-in role '" + name + "' cannot be deleted");
         }
         names.release(NameClaims.Kind.ROLE, roleId);
+        names.releaseRoleBindingsOfRole(roleId);
         apply(new RoleDeletedEvent(roleId, name));
     }
 

@@ -30,9 +30,19 @@ final class RuleValidation {
                 }
             }
             for (String verb : rule.verbs()) {
-                if (!Rule.ANY.equals(verb) && Verb.fromWireName(verb).isEmpty()) {
-                    problems.add(new FieldProblem(at + "verbs", "unknown verb '" + verb + "'"));
+                if (Rule.ANY.equals(verb)) {
+                    continue;
                 }
+                Verb known = Verb.fromWireName(verb).orElse(null);
+                if (known == null) {
+                    problems.add(new FieldProblem(at + "verbs", "unknown verb '" + verb + "'"));
+                    continue;
+                }
+                rule.resources().stream()
+                        .flatMap(resource -> Resource.fromWireName(resource).stream())
+                        .filter(resource -> !known.appliesTo(resource))
+                        .forEach(resource -> problems.add(new FieldProblem(at + "verbs",
+                                "verb '" + verb + "' does not apply to '" + resource.wireName() + "'")));
             }
         }
         if (!problems.isEmpty()) {

@@ -24,6 +24,7 @@ import dev.raworc.api.account.ServiceAccountLoggedInEvent;
 import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
 import dev.raworc.api.account.UpdateServiceAccountCommand;
 import dev.raworc.platform.security.AccountCredentials;
+import dev.raworc.platform.storage.NameClaims;
 
 /**
  * A service account. Its credentials (password hash, active flag, token generation) change in
@@ -69,10 +70,13 @@ class ServiceAccount {
         apply(new ServiceAccountPasswordChangedEvent(accountId));
     }
 
+    /** Deleting an account deletes its role bindings: a new account of the name starts with none. */
     @CommandHandler
-    void handle(DeleteServiceAccountCommand command, AccountCredentials credentials, AdminGuard adminGuard) {
+    void handle(DeleteServiceAccountCommand command, AccountCredentials credentials, AdminGuard adminGuard,
+                NameClaims names) {
         adminGuard.requireAnotherAdmin(accountId, user, "delete");
         credentials.delete(accountId);
+        names.releaseRoleBindingsOfPrincipal(accountId);
         apply(new ServiceAccountDeletedEvent(accountId, user));
     }
 

@@ -59,7 +59,10 @@ class Space {
         }
     }
 
-    /** Deleting a space destroys its secrets' data keys: their values are gone for good. */
+    /**
+     * Deleting a space destroys its secrets' data keys (their values are gone for good) and ends
+     * the role bindings in it, so a new space of the name grants nothing to anyone.
+     */
     @CommandHandler
     void handle(DeleteSpaceCommand command, NameClaims names, SpaceDeletionChecks checks, SecretVault vault) {
         if (Names.DEFAULT_SPACE.equals(name)) {
@@ -68,6 +71,7 @@ class Space {
         checks.requireDeletable(name);
         vault.shredSpace(name);
         names.releaseStartingWith(NameClaims.Kind.SECRET, name + "/");
+        names.releaseRoleBindingsInSpace(name);
         names.release(NameClaims.Kind.SPACE, spaceId);
         apply(new SpaceDeletedEvent(spaceId, name));
     }

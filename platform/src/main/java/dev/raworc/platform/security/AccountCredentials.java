@@ -40,8 +40,9 @@ public class AccountCredentials {
         }
     }
 
+    /** Deactivating voids the account's tokens for good: reactivating does not revive them. */
     public void setActive(UUID accountId, boolean active) {
-        jdbc.sql("UPDATE account_credentials SET active = :active WHERE account_id = :id")
+        jdbc.sql("UPDATE account_credentials SET active = :active, generation = generation + 1 WHERE account_id = :id")
                 .param("id", accountId).param("active", active)
                 .update();
     }

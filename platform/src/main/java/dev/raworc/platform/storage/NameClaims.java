@@ -56,6 +56,28 @@ public class NameClaims {
                 .update();
     }
 
+    /**
+     * Releases the binding claims of a deleted role, account or space, so the bindings are gone
+     * for every check, and an identical binding to a successor of the same name can be made.
+     */
+    public void releaseRoleBindingsOfRole(UUID roleId) {
+        releaseRoleBindingsMatching(roleId + "/%");
+    }
+
+    public void releaseRoleBindingsOfPrincipal(UUID principalId) {
+        releaseRoleBindingsMatching("%/" + principalId + "/%");
+    }
+
+    public void releaseRoleBindingsInSpace(String space) {
+        releaseRoleBindingsMatching("%/%/" + space.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+    }
+
+    private void releaseRoleBindingsMatching(String pattern) {
+        jdbc.sql("DELETE FROM name_claims WHERE kind = :kind AND name LIKE :pattern")
+                .param("kind", Kind.ROLE_BINDING.key).param("pattern", pattern)
+                .update();
+    }
+
     public void release(Kind kind, UUID owner) {
         jdbc.sql("DELETE FROM name_claims WHERE kind = :kind AND owner_id = :owner")
                 .param("kind", kind.key).param("owner", owner)

@@ -13,11 +13,12 @@ import dev.raworc.api.access.RoleBindingCreatedEvent;
 import dev.raworc.api.access.RoleBindingDeletedEvent;
 import dev.raworc.api.access.RoleDeletedEvent;
 import dev.raworc.api.account.ServiceAccountDeletedEvent;
+import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.platform.storage.SqlTime;
 
 /**
  * Keeps {@code role_bindings} in step with the binding events, and drops the bindings of a
- * deleted role or account with it. Idempotent per event.
+ * deleted role, account or space with it. Idempotent per event.
  */
 @Component
 @ProcessingGroup(RoleBindingProjection.PROCESSING_GROUP)
@@ -61,6 +62,11 @@ class RoleBindingProjection {
     @EventHandler
     void on(ServiceAccountDeletedEvent event) {
         jdbc.sql("DELETE FROM role_bindings WHERE principal_id = :id").param("id", event.accountId()).update();
+    }
+
+    @EventHandler
+    void on(SpaceDeletedEvent event) {
+        jdbc.sql("DELETE FROM role_bindings WHERE space = :space").param("space", event.name()).update();
     }
 
     @ResetHandler

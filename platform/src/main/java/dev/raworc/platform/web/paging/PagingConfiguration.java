@@ -17,6 +17,8 @@ import dev.raworc.platform.web.ErrorCode;
 @Configuration(proxyBeanMethods = false)
 class PagingConfiguration implements WebMvcConfigurer {
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,100}");
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new HandlerMethodArgumentResolver() {
@@ -39,13 +41,9 @@ class PagingConfiguration implements WebMvcConfigurer {
         if (value == null) {
             return fallback;
         }
-        try {
-            long parsed = Long.parseLong(value.trim());
-            if (parsed >= 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        if (DIGITS.matcher(value.trim()).matches()) {
+            // anything too large for a long is past every list's end anyway
+            return new java.math.BigInteger(value.trim()).min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
         }
         throw new ApiException(ErrorCode.BAD_REQUEST,
                 "Query parameter '" + name + "' must be a non-negative integer, not '" + value + "'");
