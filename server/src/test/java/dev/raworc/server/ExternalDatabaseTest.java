@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.raworc.platform.crypto.TestVault;
 import dev.raworc.platform.testing.TestDatabase;
 
 /** RAWORC_DATABASE_URL selects an external PostgreSQL in place of the embedded one. */
 class ExternalDatabaseTest {
+
+    private static final String MASTER_KEY = "--raworc.master-key=" + TestVault.MASTER_KEY;
 
     private final String url = ((PGSimpleDataSource) TestDatabase.dataSource()).getUrl();
     private final Path dataDir = ServerProcess.newDataDirectory("external");
@@ -23,7 +26,7 @@ class ExternalDatabaseTest {
         try (ConfigurableApplicationContext server = ServerProcess.start(dataDir,
                 "--RAWORC_DATABASE_URL=" + url, "--RAWORC_DATABASE_USER=postgres",
                 "--raworc.admin-password=external-admin-password",
-                "--raworc.jwt-secret=external-jwt-secret-long-enough-for-hs256")) {
+                "--raworc.jwt-secret=external-jwt-secret-long-enough-for-hs256", MASTER_KEY)) {
             ApiClient api = ServerProcess.api(server);
             assertThat(api.get("/api/v0/health", null).json().at("/checks/database").asString()).isEqualTo("UP");
             assertThat(api.login("admin", "external-admin-password")).isNotBlank();
@@ -34,7 +37,7 @@ class ExternalDatabaseTest {
     @Test
     void refusesToStartWithoutASharedSigningKey() {
         assertThatThrownBy(() -> ServerProcess.start(dataDir, "--RAWORC_DATABASE_URL=" + url,
-                "--RAWORC_DATABASE_USER=postgres").close())
+                "--RAWORC_DATABASE_USER=postgres", MASTER_KEY).close())
                 .hasRootCauseMessage("RAWORC_JWT_SECRET is required with an external database: every process "
                         + "sharing the database must sign tokens with the same key");
     }

@@ -12,6 +12,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.raworc.platform.crypto.TestVault;
+
 /**
  * A whole server of its own, on a fresh database in the shared test PostgreSQL, for tests whose
  * state must not mix with the shared server's: the only global admin is {@code admin}, and what
@@ -73,7 +75,7 @@ final class IdentityServer implements AutoCloseable {
 
     private ConfigurableApplicationContext launch(String... properties) {
         List<String> arguments = new ArrayList<>(List.of("--RAWORC_DATABASE_URL=" + url, "--RAWORC_DATABASE_USER=postgres",
-                "--raworc.jwt-secret=" + ApiTest.JWT_SECRET));
+                "--raworc.jwt-secret=" + ApiTest.JWT_SECRET, "--raworc.master-key=" + TestVault.MASTER_KEY));
         arguments.addAll(List.of(properties));
         ConfigurableApplicationContext process = ServerProcess.start(ServerProcess.newDataDirectory(database),
                 arguments.toArray(String[]::new));

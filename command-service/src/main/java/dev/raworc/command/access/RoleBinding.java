@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -17,6 +18,8 @@ import dev.raworc.api.access.RoleBindingDeletedEvent;
 import dev.raworc.command.account.AdminGuard;
 import dev.raworc.platform.storage.NameClaims;
 
+// Snapshots are written by Jackson, which must see the private state fields.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 @Aggregate
 class RoleBinding {
 

@@ -6,6 +6,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,6 +31,8 @@ import dev.raworc.platform.storage.NameClaims;
  * A service account. Its credentials (password hash, active flag, token generation) change in
  * the same transaction as its events, so a token stops working the moment the change commits.
  */
+// Snapshots are written by Jackson, which must see the private state fields.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 class ServiceAccount {
 

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -28,6 +29,8 @@ import dev.raworc.platform.storage.NameClaims;
  * data key in the event's transaction, and the event records ciphertext and key id only. A new
  * value destroys the previous value's key; deleting the secret destroys all of them.
  */
+// Snapshots are written by Jackson, which must see the private state fields.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 @Aggregate
 class Secret {
 

@@ -6,6 +6,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,6 +26,8 @@ import dev.raworc.api.space.UpdateSpaceCommand;
 import dev.raworc.platform.crypto.SecretVault;
 import dev.raworc.platform.storage.NameClaims;
 
+// Snapshots are written by Jackson, which must see the private state fields.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 @Aggregate
 class Space {
 
