@@ -248,7 +248,7 @@ class SecretApiTest extends ApiTest {
         assertInvalid(api().postJson(secrets, admin, "{\"key\":\"NUMBER\",\"value\":42}"), "value",
                 "Field 'value' must be a string");
         assertInvalid(api().postJson(secrets, admin, body("key", "TOO_LONG", "value", "v".repeat(65_537))), "value",
-                "Invalid request: value size must be between 0 and 65536");
+                "Invalid request: value must be at most 65536 characters long");
 
         assertThat(keys(api().get(paths.secrets(space), admin))).isEmpty();
         assertThat(api().postJson(secrets, admin, body("key", "K".repeat(128), "value", "v".repeat(65_536))).status())
@@ -265,7 +265,7 @@ class SecretApiTest extends ApiTest {
         assertInvalid(put(secret, body("value", "changed", "key", "OTHER")), "key", "Unknown field 'key'");
         assertInvalid(put(secret, "{\"value\":true}"), "value", "Field 'value' must be a string");
         assertInvalid(put(secret, body("value", "v".repeat(65_537))), "value",
-                "Invalid request: value size must be between 0 and 65536");
+                "Invalid request: value must be at most 65536 characters long");
 
         assertThat(value(secret, admin)).isEqualTo("unchanged");
     }

@@ -40,17 +40,15 @@ import dev.raworc.platform.security.PasswordPolicy;
 import dev.raworc.platform.security.StoredCredentials;
 import dev.raworc.platform.web.ApiException;
 import dev.raworc.platform.web.ErrorCode;
+import dev.raworc.platform.web.SensitiveInput;
 
 /** The writes of {@code /service-accounts}. */
 @RestController
 class ServiceAccountController {
 
-    static final String PASSWORD_RULE = "must be " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
-            + " characters long";
-
     record CreateRequest(
             @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}", message = Names.NAME_RULE) String user,
-            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = PASSWORD_RULE) String pass,
+            @NotNull String pass,
             @Size(max = 1024) String description) {
 
         @Override
@@ -64,7 +62,7 @@ class ServiceAccountController {
 
     record PasswordRequest(
             String currentPassword,
-            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = PASSWORD_RULE) String newPassword) {
+            @NotNull String newPassword) {
 
         @Override
         public String toString() {
@@ -89,6 +87,7 @@ class ServiceAccountController {
     @RequiresPermission(resource = Resource.SERVICE_ACCOUNTS, verb = Verb.CREATE)
     @Operation(summary = "Create a service account")
     ResponseEntity<ServiceAccountView> create(@Valid @RequestBody CreateRequest request) {
+        SensitiveInput.requireLength(request.pass(), "pass", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
         UUID id = UUID.randomUUID();
         ServiceAccountView created = writes.sendAndRead(
                 new CreateServiceAccountCommand(id, request.user(), passwords.hash(request.pass()), request.description()),
@@ -123,6 +122,8 @@ class ServiceAccountController {
     @Operation(summary = "Change a service account's password; every token issued before stops working")
     void changePassword(@PathVariable String id, @Valid @RequestBody PasswordRequest request,
                         @AuthenticationPrincipal AuthenticatedAccount caller) {
+        SensitiveInput.requireLength(request.newPassword(), "new_password", PasswordPolicy.MIN_LENGTH,
+                PasswordPolicy.MAX_LENGTH);
         StoredCredentials target = existing(id);
         if (target.accountId().equals(caller.accountId())) {
             if (request.currentPassword() == null) {

@@ -32,6 +32,7 @@ import dev.raworc.platform.access.SecretTargets;
 import dev.raworc.platform.access.Verb;
 import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.storage.NameClaims;
+import dev.raworc.platform.web.SensitiveInput;
 
 /**
  * The writes of a space's secrets, in both path forms: {@code /spaces/{space}/secrets} and
@@ -45,7 +46,7 @@ class SecretController {
     record CreateRequest(
             @NotNull @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,127}",
                     message = "must be 1-128 characters of letters, digits and '_', not starting with a digit") String key,
-            @NotNull @Size(max = MAX_VALUE_LENGTH) String value,
+            @NotNull String value,
             @Size(max = 1024) String description) {
 
         @Override
@@ -54,7 +55,7 @@ class SecretController {
         }
     }
 
-    record UpdateRequest(@Size(max = MAX_VALUE_LENGTH) String value, @Size(max = 1024) String description) {
+    record UpdateRequest(String value, @Size(max = 1024) String description) {
 
         @Override
         public String toString() {
@@ -78,6 +79,7 @@ class SecretController {
     ResponseEntity<SecretView> create(@PathVariable(required = false) String space,
                                       @RequestParam(name = "space", required = false) String spaceParameter,
                                       @Valid @RequestBody CreateRequest request) {
+        SensitiveInput.requireLength(request.value(), "value", 0, MAX_VALUE_LENGTH);
         String inSpace = targets.existingSpace(space, spaceParameter);
         SecretView created = writes.sendAndRead(new CreateSecretCommand(UUID.randomUUID(), inSpace, request.key(),
                         new SecretValue(request.value()), request.description()),
@@ -91,6 +93,7 @@ class SecretController {
     SecretView update(@PathVariable(required = false) String space,
                       @RequestParam(name = "space", required = false) String spaceParameter,
                       @PathVariable String key, @Valid @RequestBody UpdateRequest request) {
+        SensitiveInput.requireLength(request.value(), "value", 0, MAX_VALUE_LENGTH);
         String inSpace = SecretTargets.spaceOf(space, spaceParameter);
         return writes.sendAndRead(new UpdateSecretCommand(existing(inSpace, key),
                         request.value() == null ? null : new SecretValue(request.value()), request.description()),
