@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      the data directory when unset and the database is embedded
  * @param previousMasterKey the master key before a rotation: when set, data keys wrapped by it
  *                      are re-wrapped under {@code masterKey} at start
+ * @param defaultImage  the container image of sessions that name none
  */
 @ConfigurationProperties("raworc")
 public record RaworcProperties(
@@ -32,11 +33,13 @@ public record RaworcProperties(
         String jwtSecret,
         @DefaultValue("24h") Duration tokenLifetime,
         String masterKey,
-        String previousMasterKey) {
+        String previousMasterKey,
+        @DefaultValue("raworc-agent:latest") String defaultImage) {
 
     /** Never prints the keys or the password, so logging the settings cannot leak them. */
     @Override
     public String toString() {
-        return "RaworcProperties[dataDir=" + dataDir + ", sides=" + sides + ", tokenLifetime=" + tokenLifetime + "]";
+        return "RaworcProperties[dataDir=" + dataDir + ", sides=" + sides + ", tokenLifetime=" + tokenLifetime
+                + ", defaultImage=" + defaultImage + "]";
     }
 }

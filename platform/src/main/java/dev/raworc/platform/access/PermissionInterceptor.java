@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -36,7 +37,8 @@ class PermissionInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("dev.raworc")
-                || method.hasMethodAnnotation(Public.class)) {
+                || method.hasMethodAnnotation(Public.class)
+                || request.getDispatcherType() == DispatcherType.ASYNC) { // the first dispatch was checked
             return true;
         }
         AuthenticatedAccount caller = caller();
@@ -53,7 +55,7 @@ class PermissionInterceptor implements HandlerInterceptor {
         }
         if (required.verb() == Verb.LIST) {
             request.setAttribute(LIST_SCOPE, permissions.listScope(required.resource()));
-        } else {
+        } else if (!required.checkedByHandler()) {
             permissions.require(required.resource(), required.verb(), target(request, required.resource()));
         }
         return true;

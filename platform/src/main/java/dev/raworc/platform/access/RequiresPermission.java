@@ -19,4 +19,11 @@ public @interface RequiresPermission {
     Resource resource();
 
     Verb verb();
+
+    /**
+     * The target is known only to the handler (the space of a create is in the body, say): the
+     * interceptor checks that the caller holds the verb somewhere, and the handler must check
+     * the target itself with {@link CallerPermissions#require}.
+     */
+    boolean checkedByHandler() default false;
 }

@@ -18,7 +18,9 @@ import dev.raworc.api.DomainException;
 public class NameClaims {
 
     public enum Kind {
-        ROLE("role"), SPACE("space"), ROLE_BINDING("role-binding"), SECRET("secret");
+        ROLE("role"), SPACE("space"), ROLE_BINDING("role-binding"), SECRET("secret"), SESSION("session"),
+        /** {@code space/sessionId} of every session not deleted: what keeps a space from deletion. */
+        SESSION_IN_SPACE("session-in-space");
 
         private final String key;
 

@@ -40,6 +40,22 @@ public final class SqlQuery {
         return this;
     }
 
+    /** Adds a fixed condition, e.g. {@code deleted_at IS NULL}. */
+    public SqlQuery where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    /** Adds {@code column > :value} unless the value is {@code null}. */
+    public SqlQuery whereGreater(String column, Object value) {
+        if (value != null) {
+            String name = "p" + params.size();
+            conditions.add(column + " > :" + name);
+            params.put(name, value);
+        }
+        return this;
+    }
+
     /** Keeps only the rows the caller may list. */
     public SqlQuery within(ListScope scope, String spaceColumn, String nameColumn) {
         ListScope.SqlCondition condition = scope.toSql(spaceColumn, nameColumn);

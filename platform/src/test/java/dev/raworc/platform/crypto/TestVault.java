@@ -29,7 +29,7 @@ public final class TestVault {
         if (vault == null) {
             JdbcClient jdbc = TestDatabase.jdbc();
             RaworcProperties properties = new RaworcProperties(Path.of("target"), Set.of(Side.values()), null, null,
-                    Duration.ofHours(1), MASTER_KEY, null);
+                    Duration.ofHours(1), MASTER_KEY, null, "test-image");
             MasterKey masterKey = new MasterKey(properties, StorageMode.EXTERNAL, new DataDirectory(Path.of("target")), jdbc,
                     new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.dataSource())));
             vault = new SecretVault(masterKey, jdbc);

@@ -1,0 +1,175 @@
+package dev.raworc.command.session;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.raworc.api.DomainException;
+import dev.raworc.api.Names;
+import dev.raworc.api.session.ChangeSessionStateCommand;
+import dev.raworc.api.session.CloseSessionCommand;
+import dev.raworc.api.session.CreateSessionCommand;
+import dev.raworc.api.session.DeleteSessionCommand;
+import dev.raworc.api.session.FindSessionQuery;
+import dev.raworc.api.session.RemixSessionCommand;
+import dev.raworc.api.session.RestoreSessionCommand;
+import dev.raworc.api.session.SessionState;
+import dev.raworc.api.session.SessionView;
+import dev.raworc.api.session.UpdateSessionCommand;
+import dev.raworc.api.space.FindSpaceQuery;
+import dev.raworc.api.space.SpaceView;
+import dev.raworc.platform.RaworcProperties;
+import dev.raworc.platform.access.PermissionEvaluator;
+import dev.raworc.platform.access.RequiresPermission;
+import dev.raworc.platform.access.Resource;
+import dev.raworc.platform.access.SessionTargets;
+import dev.raworc.platform.access.Target;
+import dev.raworc.platform.access.Verb;
+import dev.raworc.platform.axon.Writes;
+import dev.raworc.platform.security.AuthenticatedAccount;
+import dev.raworc.platform.web.ApiException;
+import dev.raworc.platform.web.ErrorCode;
+import dev.raworc.platform.web.ErrorEnvelope.FieldProblem;
+
+/** The writes of {@code /sessions}: create, change, close, restore, remix, delete. */
+@RestController
+class SessionController {
+
+    static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
+
+    record CreateRequest(@Pattern(regexp = NAME, message = Names.NAME_RULE) String name, String space,
+                         Map<String, Object> metadata, @Size(min = 1, max = 255) String image) {
+        static final CreateRequest EMPTY = new CreateRequest(null, null, null, null);
+    }
+
+    record UpdateRequest(@Pattern(regexp = NAME, message = Names.NAME_RULE) String name, Map<String, Object> metadata) {
+    }
+
+    record StateRequest(@NotNull String state, @Size(max = 1024) String reason) {
+    }
+
+    /** {@code new_session_metadata} is what the 0.2 command-line client sends for {@code metadata}. */
+    record RemixRequest(@Pattern(regexp = NAME, message = Names.NAME_RULE) String name, Map<String, Object> metadata,
+                        Map<String, Object> newSessionMetadata, Long upToMessageSeq, Boolean copyMessages,
+                        Boolean copyData) {
+        static final RemixRequest EMPTY = new RemixRequest(null, null, null, null, null, null);
+    }
+
+    private final Writes writes;
+    private final SessionTargets sessions;
+    private final PermissionEvaluator permissions;
+    private final RaworcProperties properties;
+
+    SessionController(Writes writes, SessionTargets sessions, PermissionEvaluator permissions, RaworcProperties properties) {
+        this.writes = writes;
+        this.sessions = sessions;
+        this.permissions = permissions;
+        this.properties = properties;
+    }
+
+    @PostMapping("/sessions")
+    @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.CREATE, checkedByHandler = true)
+    @Operation(summary = "Create a session (state init); the body is optional")
+    ResponseEntity<SessionView> create(@Valid @RequestBody(required = false) CreateRequest body,
+                                       @AuthenticationPrincipal AuthenticatedAccount caller) {
+        CreateRequest request = body == null ? CreateRequest.EMPTY : body;
+        String space = request.space() == null ? Names.DEFAULT_SPACE : request.space();
+        permissions.of(caller).require(Resource.SESSIONS, Verb.CREATE, new Target(space, null));
+        requireActiveSpace(space);
+        UUID id = UUID.randomUUID();
+        SessionView created = writes.sendAndRead(new CreateSessionCommand(id, request.name(), space,
+                        request.image() == null ? properties.defaultImage() : request.image(),
+                        request.metadata() == null ? Map.of() : request.metadata()),
+                new FindSessionQuery(id), SessionView.class);
+        return ResponseEntity.created(URI.create("/api/v0/sessions/" + id)).body(created);
+    }
+
+    @PutMapping("/sessions/{id}")
+    @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.UPDATE)
+    @Operation(summary = "Rename a session or replace its metadata")
+    SessionView update(@PathVariable String id, @Valid @RequestBody UpdateRequest request) {
+        UUID session = sessions.live(id).id();
+        return writes.sendAndRead(new UpdateSessionCommand(session, request.name(), request.metadata()),
+                new FindSessionQuery(session), SessionView.class);
+    }
+
+    @PutMapping("/sessions/{id}/state")
+    @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.UPDATE_STATE)
+    @Operation(summary = "Move a session along its lifecycle (runner and agent credentials, admin)")
+    SessionView changeState(@PathVariable String id, @Valid @RequestBody StateRequest request) {
+        SessionState state = SessionState.parse(request.state()).orElseThrow(() -> new ApiException(
+                ErrorCode.VALIDATION_ERROR, "state must be one of init, idle, busy, closed, errored",
+                java.util.List.of(new FieldProblem("state", "must be one of init, idle, busy, closed, errored"))));
+        UUID session = sessions.live(id).id();
+        return writes.sendAndRead(new ChangeSessionStateCommand(session, state, request.reason()),
+                new FindSessionQuery(session), SessionView.class);
+    }
+
+    @PostMapping("/sessions/{id}/close")
+    @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.UPDATE)
+    @Operation(summary = "Close a session: its container stops, its data stays. Idempotent")
+    SessionView close(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
+        UUID session = sessions.live(id).id();
+        return writes.sendAndRead(new CloseSessionCommand(session), new FindSessionQuery(session), SessionView.class);
+    }
+
+    @PostMapping("/sessions/{id}/restore")
+    @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.UPDATE)
+    @Operation(summary = "Restore a closed or errored session (state init until its container is ready). Idempotent")
+    SessionView restore(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
+        UUID session = sessions.live(id).id();
+        return writes.sendAndRead(new RestoreSessionCommand(session), new FindSessionQuery(session), SessionView.class);
+    }
+
+    @PostMapping("/sessions/{id}/remix")
+    @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.CREATE)
+    @Operation(summary = "Fork a session: a new session whose history begins as the parent's, up to a message")
+    ResponseEntity<SessionView> remix(@PathVariable String id, @Valid @RequestBody(required = false) RemixRequest body) {
+        RemixRequest request = body == null ? RemixRequest.EMPTY : body;
+        UUID parent = sessions.live(id).id();
+        UUID child = UUID.randomUUID();
+        SessionView created = writes.sendAndRead(new RemixSessionCommand(parent, child, request.name(),
+                        request.metadata() != null ? request.metadata() : request.newSessionMetadata(),
+                        request.upToMessageSeq(), request.copyMessages() == null || request.copyMessages(),
+                        request.copyData() == null || request.copyData()),
+                new FindSessionQuery(child), SessionView.class);
+        return ResponseEntity.created(URI.create("/api/v0/sessions/" + child)).body(created);
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.DELETE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a session with its container and volume; its audit history stays")
+    void delete(@PathVariable String id) {
+        writes.send(new DeleteSessionCommand(sessions.live(id).id()));
+    }
+
+    private void requireActiveSpace(String space) {
+        SpaceView found;
+        try {
+            found = writes.read(new FindSpaceQuery(space), SpaceView.class);
+        } catch (DomainException notFound) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "space: no space named '" + space + "'",
+                    java.util.List.of(new FieldProblem("space", "no space named '" + space + "'")));
+        }
+        if (!found.active()) {
+            throw DomainException.conflict("Space '" + space + "' is deactivated");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.raworc.api.session;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CloseSessionCommand(@TargetAggregateIdentifier UUID sessionId) {
+}

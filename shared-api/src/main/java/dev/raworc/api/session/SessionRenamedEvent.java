@@ -1,0 +1,6 @@
+package dev.raworc.api.session;
+
+import java.util.UUID;
+
+public record SessionRenamedEvent(UUID sessionId, String name) {
+}
