@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import dev.raworc.platform.access.AdminOnly;
 import dev.raworc.platform.access.AnyAuthenticated;
 import dev.raworc.platform.access.Public;
 import dev.raworc.platform.access.RequiresPermission;
@@ -36,6 +37,7 @@ class EndpointDeclarationTest extends ApiTest {
 
     private static int declarations(HandlerMethod method) {
         return (method.hasMethodAnnotation(Public.class) ? 1 : 0)
+                + (method.hasMethodAnnotation(AdminOnly.class) ? 1 : 0)
                 + (method.hasMethodAnnotation(AnyAuthenticated.class) ? 1 : 0)
                 + (method.hasMethodAnnotation(RequiresPermission.class) ? 1 : 0);
     }

@@ -38,6 +38,13 @@ public final class CallerPermissions {
         }
     }
 
+    /** Whether the caller may do everything everywhere, as the built-in {@code admin} role allows. */
+    public boolean holdsEverything() {
+        return java.util.Arrays.stream(Resource.values()).allMatch(resource -> java.util.Arrays.stream(Verb.values())
+                .filter(verb -> verb.appliesTo(resource))
+                .allMatch(verb -> allows(resource, verb, Target.NONE)));
+    }
+
     /** Whether the caller holds the verb on the resource in at least one place. */
     boolean allowsSomewhere(Resource resource, Verb verb) {
         return bindings.stream()

@@ -20,7 +20,7 @@ import dev.raworc.platform.web.ErrorCode;
 
 /**
  * Applies {@link RequiresPermission} to every endpoint of ours, and fails closed: a handler that
- * declares neither a permission, {@link AnyAuthenticated} nor {@link Public} is refused.
+ * declares neither a permission, {@link AdminOnly}, {@link AnyAuthenticated} nor {@link Public} is refused.
  */
 class PermissionInterceptor implements HandlerInterceptor {
 
@@ -43,6 +43,12 @@ class PermissionInterceptor implements HandlerInterceptor {
         }
         AuthenticatedAccount caller = caller();
         if (method.hasMethodAnnotation(AnyAuthenticated.class)) {
+            return true;
+        }
+        if (method.hasMethodAnnotation(AdminOnly.class)) {
+            if (!evaluator.of(caller).holdsEverything()) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "Only an administrator (every permission, everywhere) may do this");
+            }
             return true;
         }
         RequiresPermission required = method.getMethodAnnotation(RequiresPermission.class);

@@ -141,12 +141,19 @@ class SessionHistory {
         }
     }
 
+    /** Event fields that hold states or roles: lower case on the wire, like everywhere else. */
+    private static final java.util.Set<String> ENUM_FIELDS = java.util.Set.of("role", "from", "to", "state");
+
     private static JsonNode snakeCase(JsonNode node) {
         if (node instanceof ObjectNode object) {
             ObjectNode renamed = JSON.createObjectNode();
-            object.properties().forEach(entry -> renamed.set(
-                    entry.getKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT),
-                    snakeCase(entry.getValue())));
+            object.properties().forEach(entry -> {
+                String name = entry.getKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+                JsonNode value = entry.getValue();
+                renamed.set(name, ENUM_FIELDS.contains(name) && value.isString()
+                        ? JSON.getNodeFactory().textNode(value.asString().toLowerCase(java.util.Locale.ROOT))
+                        : snakeCase(value));
+            });
             return renamed;
         }
         return node;
