@@ -1,0 +1,118 @@
+package dev.raworc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.raworc.server.ApiClient.Response;
+
+/**
+ * What the RBAC tests set up and inspect through the API as the built-in {@code admin}: accounts,
+ * roles, bindings and spaces with names unique to one test run (the server is shared with other
+ * test classes), and plain calls that fail loudly when a setup step does not succeed.
+ */
+final class RbacFixture {
+
+    static final String BASE = "/api/v0";
+    /** Every account these tests create has this password (until a row changes it). */
+    static final String PASSWORD = "rbac-password-0123";
+    static final String NEW_PASSWORD = "rbac-new-password-4567";
+
+    private final ApiClient api;
+    private final String adminToken;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicInteger counter = new AtomicInteger();
+
+    RbacFixture(ApiClient api, String adminToken) {
+        this.api = api;
+        this.adminToken = adminToken;
+    }
+
+    /** A name no other test (nor an earlier run against the same database) uses. */
+    String unique(String what) {
+        return "rbac-" + run + "-" + what + "-" + counter.incrementAndGet();
+    }
+
+    /** A request to {@code /api/v0 + path}; a body is sent as JSON. A null token sends none. */
+    Response call(String method, String path, String token, String body) {
+        return api.send(method, BASE + path, token, body == null ? null : "application/json", body);
+    }
+
+    Response asAdmin(String method, String path, String body) {
+        return call(method, path, adminToken, body);
+    }
+
+    /** Creates an account with {@link #PASSWORD}; returns its user name. */
+    String createAccount(String what) {
+        String user = unique(what);
+        expect(201, asAdmin("POST", "/service-accounts", json(Map.of("user", user, "pass", PASSWORD))), "create account " + user);
+        return user;
+    }
+
+    /** Binds a role to an account, globally ({@code space == null}) or in one space; returns the binding id. */
+    String bind(String role, String user, String space) {
+        String body = space == null
+                ? json(Map.of("role_name", role, "principal", user))
+                : json(Map.of("role_name", role, "principal", user, "space", space));
+        Response created = expect(201, asAdmin("POST", "/role-bindings", body), "bind " + role + " to " + user + " in " + space);
+        return created.json().get("id").asString();
+    }
+
+    void unbind(String bindingId) {
+        expect(204, asAdmin("DELETE", "/role-bindings/" + bindingId, null), "delete binding " + bindingId);
+    }
+
+    /** Creates a role from its rules, given as the JSON array of the wire format; returns its name. */
+    String createRole(String what, String rulesJson) {
+        String name = unique(what);
+        expect(201, asAdmin("POST", "/roles", "{\"name\":\"" + name + "\",\"rules\":" + rulesJson + "}"), "create role " + name);
+        return name;
+    }
+
+    String createSpace(String what) {
+        String name = unique(what);
+        expect(201, asAdmin("POST", "/spaces", json(Map.of("name", name))), "create space " + name);
+        return name;
+    }
+
+    String login(String user) {
+        return api.login(user, PASSWORD);
+    }
+
+    Response login(String user, String password) {
+        return call("POST", "/auth/login", null, json(Map.of("user", user, "pass", password)));
+    }
+
+    /**
+     * Whether the admin sees something at {@code path}: a 200 with a non-empty body (a list
+     * answering {@code []} shows nothing), or a 404. Anything else fails.
+     */
+    boolean adminSees(String path) {
+        Response response = asAdmin("GET", path, null);
+        if (response.status() == 404) {
+            return false;
+        }
+        expect(200, response, "admin GET " + path);
+        JsonNode body = response.json();
+        return !body.isArray() || !body.isEmpty();
+    }
+
+    /** The description the admin reads at {@code path}, or null. */
+    String description(String path) {
+        JsonNode description = expect(200, asAdmin("GET", path, null), "admin GET " + path).json().get("description");
+        return description == null || description.isNull() ? null : description.asString();
+    }
+
+    static Response expect(int status, Response response, String what) {
+        assertThat(response.status()).as("%s answered %s %s", what, response.status(), response.text()).isEqualTo(status);
+        return response;
+    }
+
+    static String json(Map<String, ?> fields) {
+        return ApiClient.JSON.writeValueAsString(fields);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.raworc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One endpoint of the RBAC matrix: a method, a path and body with placeholders (see
+ * {@link RbacTargets}), the status each caller must get, and what the request must have changed
+ * when it succeeded and left alone when it was refused. A caller without a token gets 401 on
+ * every row.
+ */
+record RbacRow(String method, String path, String body, Map<RbacCaller, Integer> expected, Effect effect) {
+
+    /** What a row's request does, checked afterwards by the admin. */
+    @FunctionalInterface
+    interface Effect {
+
+        Effect NONE = (row, targets, succeeded) -> {
+        };
+
+        void verify(RbacRow row, RbacTargets targets, boolean succeeded);
+    }
+
+    static RbacRow row(String method, String path, String body, int admin, int operator, int viewer, int spaceA, int nobody) {
+        Map<RbacCaller, Integer> expected = new EnumMap<>(RbacCaller.class);
+        expected.put(RbacCaller.ADMIN, admin);
+        expected.put(RbacCaller.OPERATOR, operator);
+        expected.put(RbacCaller.VIEWER, viewer);
+        expected.put(RbacCaller.SPACE_A, spaceA);
+        expected.put(RbacCaller.NOBODY, nobody);
+        expected.put(RbacCaller.ANONYMOUS, 401);
+        return new RbacRow(method, path, body, Map.copyOf(expected), Effect.NONE);
+    }
+
+    RbacRow then(Effect effect) {
+        return new RbacRow(method, path, body, expected, effect);
+    }
+
+    int expected(RbacCaller caller) {
+        return expected.get(caller);
+    }
+
+    /** A GET of a collection: a list endpoint. */
+    boolean isList() {
+        String collection = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return method.equals("GET") && !collection.contains("{") && !collection.startsWith("/auth/");
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+
+    /** The admin afterwards sees something at {@code probe} exactly when the request succeeded. */
+    static Effect creates(String probe) {
+        return (row, targets, succeeded) -> assertThat(targets.fixture().adminSees(targets.resolve(probe)))
+                .as("after %s, admin sees %s", row, probe).isEqualTo(succeeded);
+    }
+
+    /** The row's path is gone afterwards exactly when the request succeeded. */
+    static Effect deletes() {
+        return (row, targets, succeeded) -> assertThat(targets.fixture().adminSees(targets.resolve(row.path())))
+                .as("after %s, admin still sees it", row).isEqualTo(!succeeded);
+    }
+
+    /** The request set the description at the row's path to {@code {unique}} exactly when it succeeded. */
+    static Effect describes() {
+        return (row, targets, succeeded) -> {
+            String description = targets.fixture().description(targets.resolve(row.path()));
+            if (succeeded) {
+                assertThat(description).as("description after %s", row).isEqualTo(targets.resolve("{unique}"));
+            } else {
+                assertThat(description).as("description after refused %s", row).isNotEqualTo(targets.resolve("{unique}"));
+            }
+        };
+    }
+
+    /** The account can log in with {@code {new-password}} exactly when the request succeeded. */
+    static Effect setsPasswordOf(String userPlaceholder) {
+        return (row, targets, succeeded) -> {
+            int login = targets.fixture().login(targets.resolve(userPlaceholder), RbacFixture.NEW_PASSWORD).status();
+            assertThat(login).as("login with the new password after %s", row).isEqualTo(succeeded ? 200 : 401);
+        };
+    }
+}
