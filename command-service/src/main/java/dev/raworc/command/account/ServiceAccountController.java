@@ -28,6 +28,7 @@ import dev.raworc.api.account.FindServiceAccountQuery;
 import dev.raworc.api.account.ServiceAccountView;
 import dev.raworc.api.account.UpdateServiceAccountCommand;
 import dev.raworc.platform.access.AnyAuthenticated;
+import dev.raworc.platform.access.CallerPermissions;
 import dev.raworc.platform.access.PermissionEvaluator;
 import dev.raworc.platform.access.RequiresPermission;
 import dev.raworc.platform.access.Resource;
@@ -124,6 +125,12 @@ class ServiceAccountController {
                         @AuthenticationPrincipal AuthenticatedAccount caller) {
         SensitiveInput.requireLength(request.newPassword(), "new_password", PasswordPolicy.MIN_LENGTH,
                 PasswordPolicy.MAX_LENGTH);
+        boolean ownAccount = id.equals(caller.user()) || id.equals(caller.accountId().toString());
+        CallerPermissions permitted = permissions.of(caller);
+        if (!ownAccount && !permitted.allowsSomewhere(Resource.SERVICE_ACCOUNTS, Verb.UPDATE)) {
+            // refused before the lookup, so the answer does not tell which accounts exist
+            throw new ApiException(ErrorCode.FORBIDDEN, "Not permitted to update service-accounts");
+        }
         StoredCredentials target = existing(id);
         if (target.accountId().equals(caller.accountId())) {
             if (request.currentPassword() == null) {
@@ -134,7 +141,7 @@ class ServiceAccountController {
                 throw new ApiException(ErrorCode.UNAUTHORIZED, "Current password is incorrect");
             }
         } else {
-            permissions.of(caller).require(Resource.SERVICE_ACCOUNTS, Verb.UPDATE, new Target(null, target.user()));
+            permitted.require(Resource.SERVICE_ACCOUNTS, Verb.UPDATE, new Target(null, target.user()));
         }
         writes.send(new ChangeServiceAccountPasswordCommand(target.accountId(), passwords.hash(request.newPassword())));
     }

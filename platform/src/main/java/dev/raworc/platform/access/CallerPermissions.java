@@ -46,7 +46,7 @@ public final class CallerPermissions {
     }
 
     /** Whether the caller holds the verb on the resource in at least one place. */
-    boolean allowsSomewhere(Resource resource, Verb verb) {
+    public boolean allowsSomewhere(Resource resource, Verb verb) {
         return bindings.stream()
                 .filter(bound -> resource.spaced() || bound.space() == null)
                 .flatMap(bound -> bound.rules().stream())
