@@ -30,8 +30,6 @@ import dev.raworc.platform.security.StoredCredentials;
 import dev.raworc.platform.storage.Ids;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.web.ApiException;
-import dev.raworc.platform.web.ErrorCode;
-import dev.raworc.platform.web.ErrorEnvelope.FieldProblem;
 
 /** The writes of {@code /role-bindings}. Role, principal and space must exist (422 otherwise). */
 @RestController
@@ -55,14 +53,14 @@ class RoleBindingController {
     @Operation(summary = "Bind a role to a service account, globally or in one space")
     ResponseEntity<RoleBindingView> create(@Valid @RequestBody CreateRequest request) {
         if (request.principalType() != null && !PrincipalType.ServiceAccount.name().equals(request.principalType())) {
-            throw invalid("principal_type", "must be 'ServiceAccount'");
+            throw ApiException.invalidField("principal_type", "must be 'ServiceAccount'");
         }
         UUID roleId = names.owner(NameClaims.Kind.ROLE, request.roleName())
-                .orElseThrow(() -> invalid("role_name", "no role named '" + request.roleName() + "'"));
+                .orElseThrow(() -> ApiException.invalidField("role_name", "no role named '" + request.roleName() + "'"));
         StoredCredentials principal = credentials.findByUser(request.principal())
-                .orElseThrow(() -> invalid("principal", "no service account named '" + request.principal() + "'"));
+                .orElseThrow(() -> ApiException.invalidField("principal", "no service account named '" + request.principal() + "'"));
         if (request.space() != null && names.owner(NameClaims.Kind.SPACE, request.space()).isEmpty()) {
-            throw invalid("space", "no space named '" + request.space() + "'");
+            throw ApiException.invalidField("space", "no space named '" + request.space() + "'");
         }
         UUID id = UUID.randomUUID();
         RoleBindingView created = writes.sendAndRead(new CreateRoleBindingCommand(id, roleId, request.roleName(),
@@ -81,8 +79,4 @@ class RoleBindingController {
         writes.send(new DeleteRoleBindingCommand(bindingId));
     }
 
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, field + ": " + message,
-                java.util.List.of(new FieldProblem(field, message)));
-    }
 }

@@ -2,7 +2,6 @@ package dev.raworc.command.session;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,8 +32,6 @@ import dev.raworc.platform.access.Verb;
 import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.security.AuthenticatedAccount;
 import dev.raworc.platform.web.ApiException;
-import dev.raworc.platform.web.ErrorCode;
-import dev.raworc.platform.web.ErrorEnvelope.FieldProblem;
 
 /** The writes of a session's messages. */
 @RestController
@@ -65,9 +62,9 @@ class MessageController {
     ResponseEntity<MessageView> post(@PathVariable String id, @Valid @RequestBody PostRequest request,
                                      @AuthenticationPrincipal AuthenticatedAccount caller) {
         MessageRole role = request.role() == null ? MessageRole.USER : MessageRole.parse(request.role())
-                .orElseThrow(() -> invalid("role", "must be one of user, agent, system"));
+                .orElseThrow(() -> ApiException.invalidField("role", "must be one of user, agent, system"));
         if (request.content().getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
-            throw invalid("content", "must be at most 1 MiB");
+            throw ApiException.invalidField("content", "must be at most 1 MiB");
         }
         SessionTargets.SessionRef session = sessions.live(id);
         if (role == MessageRole.AGENT) {
@@ -89,7 +86,4 @@ class MessageController {
         writes.send(new ClearMessagesCommand(sessions.live(id).id()));
     }
 
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, field + " " + message, List.of(new FieldProblem(field, message)));
-    }
 }

@@ -162,23 +162,22 @@ class Session {
 
     @EventSourcingHandler
     void on(SessionCreatedEvent event) {
-        this.sessionId = event.sessionId();
-        this.name = event.name();
-        this.space = event.space();
-        this.image = event.image();
-        this.metadata = event.metadata();
-        this.state = SessionState.INIT;
+        begin(event.sessionId(), event.name(), event.space(), event.image(), event.metadata());
     }
 
     @EventSourcingHandler
     void on(SessionForkedEvent event) {
-        this.sessionId = event.sessionId();
-        this.name = event.name();
-        this.space = event.space();
-        this.image = event.image();
-        this.metadata = event.metadata();
-        this.state = SessionState.INIT;
+        begin(event.sessionId(), event.name(), event.space(), event.image(), event.metadata());
         this.lastSeq = event.copyMessages() ? event.upToMessageSeq() : 0;
+    }
+
+    private void begin(UUID id, String name, String space, String image, Map<String, Object> metadata) {
+        this.sessionId = id;
+        this.name = name;
+        this.space = space;
+        this.image = image;
+        this.metadata = metadata;
+        this.state = SessionState.INIT;
     }
 
     @EventSourcingHandler

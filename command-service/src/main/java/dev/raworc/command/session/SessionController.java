@@ -44,8 +44,6 @@ import dev.raworc.platform.access.Verb;
 import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.security.AuthenticatedAccount;
 import dev.raworc.platform.web.ApiException;
-import dev.raworc.platform.web.ErrorCode;
-import dev.raworc.platform.web.ErrorEnvelope.FieldProblem;
 
 /** The writes of {@code /sessions}: create, change, close, restore, remix, delete. */
 @RestController
@@ -113,9 +111,8 @@ class SessionController {
     @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.UPDATE_STATE)
     @Operation(summary = "Move a session along its lifecycle (runner and agent credentials, admin)")
     SessionView changeState(@PathVariable String id, @Valid @RequestBody StateRequest request) {
-        SessionState state = SessionState.parse(request.state()).orElseThrow(() -> new ApiException(
-                ErrorCode.VALIDATION_ERROR, "state must be one of init, idle, busy, closed, errored",
-                java.util.List.of(new FieldProblem("state", "must be one of init, idle, busy, closed, errored"))));
+        SessionState state = SessionState.parse(request.state()).orElseThrow(() -> ApiException.invalidField(
+                "state", "must be one of init, idle, busy, closed, errored"));
         UUID session = sessions.live(id).id();
         return writes.sendAndRead(new ChangeSessionStateCommand(session, state, request.reason()),
                 new FindSessionQuery(session), SessionView.class);
@@ -165,8 +162,7 @@ class SessionController {
         try {
             found = writes.read(new FindSpaceQuery(space), SpaceView.class);
         } catch (DomainException notFound) {
-            throw new ApiException(ErrorCode.VALIDATION_ERROR, "space: no space named '" + space + "'",
-                    java.util.List.of(new FieldProblem("space", "no space named '" + space + "'")));
+            throw ApiException.invalidField("space", "no space named '" + space + "'");
         }
         if (!found.active()) {
             throw DomainException.conflict("Space '" + space + "' is deactivated");

@@ -18,6 +18,12 @@ public class ApiException extends RuntimeException {
         this.details = details;
     }
 
+    /** A 422 about one field of the request body. */
+    public static ApiException invalidField(String field, String problem) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR, field + ": " + problem,
+                List.of(new ErrorEnvelope.FieldProblem(field, problem)));
+    }
+
     public ErrorCode code() {
         return code;
     }

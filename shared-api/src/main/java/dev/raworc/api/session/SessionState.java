@@ -1,10 +1,11 @@
 package dev.raworc.api.session;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import dev.raworc.api.WireEnums;
 
 /** The lifecycle of a session, with the transitions the API allows. */
 public enum SessionState {
@@ -28,18 +29,11 @@ public enum SessionState {
 
     /** As written on the wire: lower case. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireEnums.wireName(this);
     }
 
     /** Reads a state in any case ({@code idle}, {@code IDLE}). */
     public static Optional<SessionState> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return WireEnums.parse(SessionState.class, value);
     }
 }
