@@ -102,7 +102,9 @@ class SessionHistory {
         long clearedUpTo;
 
         void apply(Object event, Instant at) {
-            updated = at;
+            if (!(event instanceof MessagePostedEvent || event instanceof MessagesClearedEvent)) {
+                updated = at; // as the read model does: messages are activity, not changes of the session
+            }
             if (event instanceof SessionCreatedEvent e) {
                 begin(e.name(), e.space(), e.image(), e.metadata(), at);
             } else if (event instanceof SessionForkedEvent e) {
@@ -117,6 +119,7 @@ class SessionHistory {
             } else if (event instanceof SessionStateChangedEvent e) {
                 state = e.to();
                 reason = e.reason();
+                closed = e.to() == SessionState.CLOSED ? at : closed;
             } else if (event instanceof SessionClosedEvent) {
                 state = SessionState.CLOSED;
                 reason = null;

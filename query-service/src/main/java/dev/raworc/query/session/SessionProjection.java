@@ -83,6 +83,9 @@ class SessionProjection {
     @EventHandler
     void on(SessionStateChangedEvent event, @Timestamp Instant at) {
         state(event.sessionId(), event.to(), event.reason(), at);
+        if (event.to() == SessionState.CLOSED) {
+            RowUpdate.set(jdbc, "sessions", event.sessionId(), "closed_at = :value", SqlTime.of(at), at);
+        }
     }
 
     @EventHandler
