@@ -21,6 +21,8 @@ final class RbacFixture {
     /** Every account these tests create has this password (until a row changes it). */
     static final String PASSWORD = "rbac-password-0123";
     static final String NEW_PASSWORD = "rbac-new-password-4567";
+    /** The value of every secret these tests create. */
+    static final String SECRET_VALUE = "rbac-secret-value-89ab";
 
     private final ApiClient api;
     private final String adminToken;
@@ -77,6 +79,47 @@ final class RbacFixture {
         String name = unique(what);
         expect(201, asAdmin("POST", "/spaces", json(Map.of("name", name))), "create space " + name);
         return name;
+    }
+
+    /** A secret key no other test uses: keys allow letters, digits and '_' only. */
+    String uniqueKey() {
+        return "RBAC_" + run + "_" + counter.incrementAndGet();
+    }
+
+    /** Creates a session (state {@code init}) in a space, with one message; returns its id. */
+    String createSession(String space) {
+        String name = unique("session");
+        Response created = expect(201, asAdmin("POST", "/sessions", json(Map.of("name", name, "space", space))),
+                "create session " + name + " in " + space);
+        String id = created.json().get("id").asString();
+        expect(201, asAdmin("POST", "/sessions/" + id + "/messages", json(Map.of("content", "first message"))),
+                "post the first message to " + name);
+        return id;
+    }
+
+    /** Creates a session in a space, with one message, and closes it; returns its id. */
+    String createClosedSession(String space) {
+        String id = createSession(space);
+        expect(200, asAdmin("POST", "/sessions/" + id + "/close", null), "close session " + id);
+        return id;
+    }
+
+    /** Creates a secret with {@link #SECRET_VALUE} in a space; returns its key. */
+    String createSecret(String space) {
+        String key = uniqueKey();
+        expect(201, asAdmin("POST", "/spaces/" + space + "/secrets",
+                json(Map.of("key", key, "value", SECRET_VALUE, "description", "rbac"))), "create secret " + key + " in " + space);
+        return key;
+    }
+
+    /** How many messages the admin counts in the session at {@code sessionPath} ({@code /sessions/{id}}). */
+    long messageCount(String sessionPath) {
+        return read(sessionPath + "/messages/count").get("count").asLong();
+    }
+
+    /** What the admin reads at {@code path}; anything but 200 fails. */
+    JsonNode read(String path) {
+        return expect(200, asAdmin("GET", path, null), "admin GET " + path).json();
     }
 
     String login(String user) {

@@ -2,8 +2,14 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * One endpoint of the RBAC matrix: a method, a path and body with placeholders (see
@@ -83,5 +89,53 @@ record RbacRow(String method, String path, String body, Map<RbacCaller, Integer>
             int login = targets.fixture().login(targets.resolve(userPlaceholder), RbacFixture.NEW_PASSWORD).status();
             assertThat(login).as("login with the new password after %s", row).isEqualTo(succeeded ? 200 : 401);
         };
+    }
+
+    /** The request set the session's metadata at the row's path to {@code {"note": "{unique}"}} exactly when it succeeded. */
+    static Effect setsMetadata() {
+        return (row, targets, succeeded) -> {
+            JsonNode note = targets.fixture().read(targets.resolve(row.path())).get("metadata").get("note");
+            boolean set = note != null && !note.isNull() && note.asString().equals(targets.resolve("{unique}"));
+            assertThat(set).as("metadata note {unique} after %s", row).isEqualTo(succeeded);
+        };
+    }
+
+    /**
+     * The session the row acts on ({@code /sessions/{id}/...}) is afterwards in state
+     * {@code ifSucceeded} when the request succeeded, else still in {@code ifRefused}.
+     */
+    static Effect leavesSessionIn(String ifSucceeded, String ifRefused) {
+        return (row, targets, succeeded) -> {
+            String state = targets.fixture().read(sessionPath(targets.resolve(row.path()))).get("state").asString();
+            assertThat(state).as("state of the session after %s", row).isEqualTo(succeeded ? ifSucceeded : ifRefused);
+        };
+    }
+
+    /** The admin finds a message with content {@code {unique}} at the row's messages path exactly when the request succeeded. */
+    static Effect postsMessage() {
+        return (row, targets, succeeded) -> {
+            List<String> contents = new ArrayList<>();
+            for (JsonNode message : targets.fixture().read(targets.resolve(row.path()) + "?limit=1000")) {
+                contents.add(message.get("content").asString());
+            }
+            assertThat(contents.contains(targets.resolve("{unique}"))).as("message posted by %s", row).isEqualTo(succeeded);
+        };
+    }
+
+    /** The session's single message is gone from its view exactly when the request succeeded. */
+    static Effect clearsMessages() {
+        return (row, targets, succeeded) -> assertThat(targets.fixture().messageCount(sessionPath(targets.resolve(row.path()))))
+                .as("message count after %s", row).isEqualTo(succeeded ? 0L : 1L);
+    }
+
+    private static final Pattern SESSION_PATH = Pattern.compile("^/sessions/[^/?]+");
+
+    /** {@code /sessions/{id}} of a path below it. */
+    private static String sessionPath(String path) {
+        Matcher matcher = SESSION_PATH.matcher(path);
+        if (!matcher.find()) {
+            throw new IllegalArgumentException("not a session path: " + path);
+        }
+        return matcher.group();
     }
 }

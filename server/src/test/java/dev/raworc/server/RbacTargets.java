@@ -1,5 +1,6 @@
 package dev.raworc.server;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,12 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * Fills the placeholders of one matrix row for one caller. Shared targets (the spaces {@code {a}}
- * and {@code {b}}, {@code {account}}, {@code {role}}, {@code {binding}}) exist once for the whole
- * test; the others are made for the row the first time it names them, so rows stay independent:
+ * and {@code {b}}, {@code {account}}, {@code {role}}, {@code {binding}}, the sessions
+ * {@code {session-a}} and {@code {session-b}} by id, the secrets {@code {secret-a}} and
+ * {@code {secret-b}} by key) exist once for the whole test; the others are made for the row the
+ * first time it names them, so rows stay independent:
  * <ul>
- * <li>{@code {unique}}: a fresh name</li>
+ * <li>{@code {unique}}: a fresh name; {@code {unique-key}}: a fresh secret key</li>
+ * <li>{@code {now}}: the current instant, RFC 3339</li>
  * <li>{@code {new-account}}, {@code {new-role}}, {@code {new-space}}, {@code {new-binding}} (role
  * {@code viewer} bound globally to a new account): throwaway targets</li>
+ * <li>{@code {new-session-a}}, {@code {new-session-b}} (a session in state {@code init} with one
+ * message), {@code {closed-session-a}}, {@code {closed-session-b}} (the same, closed),
+ * {@code {new-secret-a}}, {@code {new-secret-b}}: throwaway targets in space a or b, for the rows
+ * that delete them or change their state</li>
  * <li>{@code {me}}: a new account with the caller's bindings; the row's request is then sent with
  * its token instead of the caller's (for rows that change the caller's own account)</li>
  * <li>{@code {password}}, {@code {new-password}}: the accounts' password and the one rows change it to</li>
@@ -67,6 +75,8 @@ final class RbacTargets {
         }
         String value = switch (placeholder) {
             case "{unique}" -> fixture.unique("row");
+            case "{unique-key}" -> fixture.uniqueKey();
+            case "{now}" -> Instant.now().toString();
             case "{password}" -> RbacFixture.PASSWORD;
             case "{new-password}" -> RbacFixture.NEW_PASSWORD;
             case "{new-account}" -> fixture.createAccount("target");
@@ -74,6 +84,12 @@ final class RbacTargets {
                     "[{\"api_groups\":[\"api\"],\"resources\":[\"sessions\"],\"verbs\":[\"get\"]}]");
             case "{new-space}" -> fixture.createSpace("target");
             case "{new-binding}" -> fixture.bind("viewer", value("{new-account}"), null);
+            case "{new-session-a}" -> fixture.createSession(value("{a}"));
+            case "{new-session-b}" -> fixture.createSession(value("{b}"));
+            case "{closed-session-a}" -> fixture.createClosedSession(value("{a}"));
+            case "{closed-session-b}" -> fixture.createClosedSession(value("{b}"));
+            case "{new-secret-a}" -> fixture.createSecret(value("{a}"));
+            case "{new-secret-b}" -> fixture.createSecret(value("{b}"));
             case "{me}" -> {
                 me = newAccountFor.apply(caller);
                 yield me.user();
