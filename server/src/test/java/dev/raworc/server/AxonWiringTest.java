@@ -33,6 +33,15 @@ class AxonWiringTest extends ApiTest {
     @Autowired
     Serializer serializer;
 
+    @Autowired
+    org.axonframework.common.transaction.TransactionManager transactionManager;
+
+    /** Claims and credentials commit with the events, and projections with their tokens, only in a real transaction. */
+    @Test
+    void commandsAndProjectionsRunInDatabaseTransactions() {
+        assertThat(transactionManager).isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
+    }
+
     @Test
     void eventsGoToTheJdbcStoreAsJackson3Json() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);

@@ -128,7 +128,7 @@ class MessageApiTest extends ApiTest {
     @Test
     void invalidMessagesFailValidation() {
         assertError(sessions.postMessage(session, json("role", "robot", "content", "x")), 422,
-                "VALIDATION_ERROR: role must be one of user, agent, system");
+                "VALIDATION_ERROR: role: must be one of user, agent, system");
         assertError(sessions.postMessage(session, "{}"), 422,
                 "VALIDATION_ERROR: Invalid request: content must not be null");
         assertError(sessions.postMessage(session, json("role", "user")), 422,
@@ -145,7 +145,7 @@ class MessageApiTest extends ApiTest {
     @Test
     void contentMayHoldUpToOneMebibyte() {
         assertError(sessions.postMessage(session, json("content", "x".repeat(MIB + 1))), 422,
-                "VALIDATION_ERROR: content must be at most 1 MiB");
+                "VALIDATION_ERROR: content: must be at most 1 MiB");
         assertThat(sessions.count(session, "")).isZero();
 
         JsonNode largest = sessions.post(session, "system", "x".repeat(MIB));

@@ -229,7 +229,7 @@ class SessionApiTest extends ApiTest {
         String id = id(sessions.create());
         String states = "init, idle, busy, closed, errored";
 
-        assertError(sessions.changeState(id, "sleeping"), 422, "VALIDATION_ERROR: state must be one of " + states);
+        assertError(sessions.changeState(id, "sleeping"), 422, "VALIDATION_ERROR: state: must be one of " + states);
         assertError(identity.put("/sessions/" + id + "/state", "{}"), 422,
                 "VALIDATION_ERROR: Invalid request: state must not be null");
         assertError(identity.put("/sessions/" + id + "/state", json("state", "idle", "why", "x")), 422,

@@ -127,19 +127,19 @@ class SessionAuditAndTimeTravelApiTest extends ApiTest {
     void asOfShowsTheSessionAsItWasAcrossRenameStateChangeAndMessages() {
         String first = unique("before");
         String second = unique("after");
-        Instant beforeCreation = Instant.now();
+        Instant beforeCreation = mark();
         String id = id(sessions.create("{\"name\":\"" + first + "\",\"metadata\":{\"v\":1}}"));
-        Instant created = Instant.now();
+        Instant created = mark();
         sessions.post(id, "system", "one");
-        Instant oneMessage = Instant.now();
+        Instant oneMessage = mark();
         ok(identity.put("/sessions/" + id, json("name", second)), 200);
-        Instant renamed = Instant.now();
+        Instant renamed = mark();
         ok(identity.put("/sessions/" + id, "{\"metadata\":{\"v\":2}}"), 200);
-        Instant newMetadata = Instant.now();
+        Instant newMetadata = mark();
         sessions.moveTo(id, "idle");
-        Instant idle = Instant.now();
+        Instant idle = mark();
         sessions.post(id, "user", "two");
-        Instant busy = Instant.now();
+        Instant busy = mark();
 
         assertError(asOf(id, beforeCreation), 404,
                 "NOT_FOUND: Session '" + id + "' did not exist at " + beforeCreation);
@@ -164,9 +164,9 @@ class SessionAuditAndTimeTravelApiTest extends ApiTest {
         sessions.postSystem(id, "one", "two");
         assertNoContent(identity.delete("/sessions/" + id + "/messages"));
         sessions.postSystem(id, "three");
-        Instant cleared = Instant.now();
+        Instant cleared = mark();
         sessions.close(id);
-        Instant closed = Instant.now();
+        Instant closed = mark();
 
         JsonNode beforeClose = ok(asOf(id, cleared), 200);
         assertThat(beforeClose.get("message_count").asLong()).isEqualTo(1);
@@ -179,7 +179,7 @@ class SessionAuditAndTimeTravelApiTest extends ApiTest {
     @Test
     void asOfAnswersWithEveryFieldOfTheSession() {
         String id = id(sessions.create());
-        Instant created = Instant.now();
+        Instant created = mark();
 
         JsonNode then = ok(asOf(id, created), 200);
 
@@ -191,7 +191,7 @@ class SessionAuditAndTimeTravelApiTest extends ApiTest {
     @Test
     void asOfTakesAnyRfc3339OffsetAndRefusesOtherTimes() {
         String id = id(sessions.create());
-        Instant created = Instant.now();
+        Instant created = mark();
 
         JsonNode utc = ok(asOf(id, created), 200);
         String plusTwo = created.atOffset(ZoneOffset.ofHours(2)).toString();
@@ -215,5 +215,17 @@ class SessionAuditAndTimeTravelApiTest extends ApiTest {
         assertThat(then.get("state").asString()).as("state as of %s", instant).isEqualTo(state);
         assertThat(then.get("metadata")).as("metadata as of %s", instant).isEqualTo(ApiClient.JSON.readTree(metadata));
         assertThat(then.get("message_count").asLong()).as("message count as of %s", instant).isEqualTo(messages);
+    }
+
+    /**
+     * Now, at the millisecond precision event times are stored with; returns only once the clock
+     * has passed that millisecond, so what happens next is stored as later than the mark.
+     */
+    private static Instant mark() {
+        long millis = System.currentTimeMillis();
+        while (System.currentTimeMillis() == millis) {
+            Thread.onSpinWait();
+        }
+        return Instant.ofEpochMilli(millis);
     }
 }

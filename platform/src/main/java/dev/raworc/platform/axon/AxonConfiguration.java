@@ -1,5 +1,6 @@
 package dev.raworc.platform.axon;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -9,8 +10,10 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import dev.raworc.api.MetaDataKeys;
@@ -22,6 +25,16 @@ import dev.raworc.api.MetaDataKeys;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /**
+     * Command handling and projections run in one database transaction with the event store and
+     * token store. Declared here because Axon's own auto-configuration orders itself after Spring
+     * Boot 3's transaction auto-configuration and, on Boot 4, falls back to no transactions.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
 
     @Bean
     EventSchema eventSchema() {

@@ -41,10 +41,11 @@ class SessionHistory {
     record HistoryItem(long seq, String type, Instant occurredAt, String principal, JsonNode data) {
     }
 
-    /** The session as it was at {@code asOf}. */
-    record SessionAsOf(UUID id, String name, String space, String state, String stateReason, UUID parentSessionId,
-                       Long forkedFromMessageSeq, String image, Map<String, Object> metadata, Instant createdAt,
-                       Instant updatedAt, Instant closedAt, long messageCount, Instant asOf) {
+    /** The session as it was at {@code asOf}: every field of a session, with its message count then. */
+    record SessionAsOf(UUID id, String name, String space, String state, String stateReason, String createdBy,
+                       UUID parentSessionId, Long forkedFromMessageSeq, String image, String containerId,
+                       Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Instant lastActivityAt,
+                       Instant closedAt, long messageCount, Instant asOf) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,11 +79,14 @@ class SessionHistory {
             if (event.getTimestamp().isAfter(asOf)) {
                 break;
             }
-            fold.apply(event.getPayload(), event.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+            fold.apply(event.getPayload(), event.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
+                    (String) event.getMetaData().get(MetaDataKeys.PRINCIPAL));
         }
+        // no event records a container yet: the runner reports it to the read model only
         return fold.created == null ? Optional.empty() : Optional.of(new SessionAsOf(sessionId, fold.name, fold.space,
-                fold.state.wireName(), fold.reason, fold.parent, fold.forkedAt, fold.image, fold.metadata, fold.created,
-                fold.updated, fold.closed, fold.lastSeq - fold.clearedUpTo, asOf));
+                fold.state.wireName(), fold.reason, fold.createdBy, fold.parent, fold.forkedAt, fold.image, null,
+                fold.metadata, fold.created, fold.updated, fold.lastActivity, fold.closed, fold.lastSeq - fold.clearedUpTo,
+                asOf));
     }
 
     /** The state of a session as its events build it up, event by event. */
@@ -98,17 +102,19 @@ class SessionHistory {
         Instant created;
         Instant updated;
         Instant closed;
+        Instant lastActivity;
+        String createdBy;
         long lastSeq;
         long clearedUpTo;
 
-        void apply(Object event, Instant at) {
+        void apply(Object event, Instant at, String principal) {
             if (!(event instanceof MessagePostedEvent || event instanceof MessagesClearedEvent)) {
                 updated = at; // as the read model does: messages are activity, not changes of the session
             }
             if (event instanceof SessionCreatedEvent e) {
-                begin(e.name(), e.space(), e.image(), e.metadata(), at);
+                begin(e.name(), e.space(), e.image(), e.metadata(), at, principal);
             } else if (event instanceof SessionForkedEvent e) {
-                begin(e.name(), e.space(), e.image(), e.metadata(), at);
+                begin(e.name(), e.space(), e.image(), e.metadata(), at, principal);
                 parent = e.parentSessionId();
                 forkedAt = e.upToMessageSeq();
                 lastSeq = e.copyMessages() ? e.upToMessageSeq() : 0;
@@ -129,12 +135,16 @@ class SessionHistory {
                 reason = null;
             } else if (event instanceof MessagePostedEvent e) {
                 lastSeq = e.seq();
+                lastActivity = at;
             } else if (event instanceof MessagesClearedEvent e) {
                 clearedUpTo = e.upToSeq();
             }
         }
 
-        private void begin(String name, String space, String image, Map<String, Object> metadata, Instant at) {
+        private void begin(String name, String space, String image, Map<String, Object> metadata, Instant at,
+                           String principal) {
+            this.createdBy = principal;
+            this.lastActivity = at;
             this.name = name;
             this.space = space;
             this.image = image;
