@@ -29,6 +29,8 @@ abstract class ApiTest {
         registry.add("raworc.data-dir", DATA_DIR::toString);
         registry.add("raworc.admin-password", () -> ADMIN_PASSWORD);
         registry.add("raworc.jwt-secret", () -> JWT_SECRET);
+        // sessions of the API tests stay where the tests move them: the runner has tests of its own
+        registry.add("raworc.sides", () -> "command,query");
     }
 
     @LocalServerPort

@@ -1,5 +1,10 @@
 package dev.raworc.runner;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +15,15 @@ import dev.raworc.platform.Side;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSide(Side.RUNNER)
 @ComponentScan
+@EnableConfigurationProperties(RunnerProperties.class)
 public class RunnerSide {
+
+    /** The runner acts on what happens from now on: a new runner never replays old sessions' history. */
+    @Bean
+    ConfigurerModule runnerStartsAtTheHead() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration("session-runner", c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+    }
 }

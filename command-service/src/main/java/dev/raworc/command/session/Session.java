@@ -20,6 +20,8 @@ import dev.raworc.api.session.ClearMessagesCommand;
 import dev.raworc.api.session.CloseSessionCommand;
 import dev.raworc.api.session.CreateSessionCommand;
 import dev.raworc.api.session.DeleteSessionCommand;
+import dev.raworc.api.session.FailSessionCommand;
+import dev.raworc.api.session.MarkSessionReadyCommand;
 import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessageRole;
 import dev.raworc.api.session.MessagesClearedEvent;
@@ -31,6 +33,7 @@ import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
 import dev.raworc.api.session.SessionForkedEvent;
 import dev.raworc.api.session.SessionMetadataChangedEvent;
+import dev.raworc.api.session.SessionReadyEvent;
 import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
@@ -108,6 +111,25 @@ class Session {
                     + command.state().wireName());
         }
         apply(new SessionStateChangedEvent(sessionId, state, command.state(), command.reason()));
+    }
+
+    /**
+     * The runner's report that the container runs. Only an INIT session becomes IDLE; a report
+     * that comes late (the session was closed meanwhile, or reported twice) changes nothing.
+     */
+    @CommandHandler
+    void handle(MarkSessionReadyCommand command) {
+        if (state == SessionState.INIT) {
+            apply(new SessionReadyEvent(sessionId, command.containerId()));
+        }
+    }
+
+    /** The runner's report of a failure: a live session becomes ERRORED; others stay as they are. */
+    @CommandHandler
+    void handle(FailSessionCommand command) {
+        if (state.live()) {
+            apply(new SessionStateChangedEvent(sessionId, state, SessionState.ERRORED, command.reason()));
+        }
     }
 
     /** Idempotent: closing a closed session changes nothing. */
@@ -193,6 +215,11 @@ class Session {
     @EventSourcingHandler
     void on(SessionStateChangedEvent event) {
         this.state = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(SessionReadyEvent event) {
+        this.state = SessionState.IDLE;
     }
 
     @EventSourcingHandler

@@ -22,6 +22,7 @@ import dev.raworc.api.session.SessionClosedEvent;
 import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionForkedEvent;
 import dev.raworc.api.session.SessionMetadataChangedEvent;
+import dev.raworc.api.session.SessionReadyEvent;
 import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
@@ -82,9 +83,8 @@ class SessionHistory {
             fold.apply(event.getPayload(), event.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
                     (String) event.getMetaData().get(MetaDataKeys.PRINCIPAL));
         }
-        // no event records a container yet: the runner reports it to the read model only
         return fold.created == null ? Optional.empty() : Optional.of(new SessionAsOf(sessionId, fold.name, fold.space,
-                fold.state.wireName(), fold.reason, fold.createdBy, fold.parent, fold.forkedAt, fold.image, null,
+                fold.state.wireName(), fold.reason, fold.createdBy, fold.parent, fold.forkedAt, fold.image, fold.containerId,
                 fold.metadata, fold.created, fold.updated, fold.lastActivity, fold.closed, fold.lastSeq - fold.clearedUpTo,
                 asOf));
     }
@@ -104,6 +104,7 @@ class SessionHistory {
         Instant closed;
         Instant lastActivity;
         String createdBy;
+        String containerId;
         long lastSeq;
         long clearedUpTo;
 
@@ -126,6 +127,10 @@ class SessionHistory {
                 state = e.to();
                 reason = e.reason();
                 closed = e.to() == SessionState.CLOSED ? at : closed;
+            } else if (event instanceof SessionReadyEvent e) {
+                state = SessionState.IDLE;
+                reason = null;
+                containerId = e.containerId();
             } else if (event instanceof SessionClosedEvent) {
                 state = SessionState.CLOSED;
                 reason = null;

@@ -19,6 +19,7 @@ import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
 import dev.raworc.api.session.SessionForkedEvent;
 import dev.raworc.api.session.SessionMetadataChangedEvent;
+import dev.raworc.api.session.SessionReadyEvent;
 import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
@@ -89,6 +90,12 @@ class SessionProjection {
     }
 
     @EventHandler
+    void on(SessionReadyEvent event, @Timestamp Instant at) {
+        state(event.sessionId(), SessionState.IDLE, null, at);
+        RowUpdate.set(jdbc, "sessions", event.sessionId(), "container_id = :value", event.containerId(), at);
+    }
+
+    @EventHandler
     void on(SessionClosedEvent event, @Timestamp Instant at) {
         state(event.sessionId(), SessionState.CLOSED, null, at);
         RowUpdate.set(jdbc, "sessions", event.sessionId(), "closed_at = :value", SqlTime.of(at), at);
@@ -147,8 +154,13 @@ class SessionProjection {
                 .update();
     }
 
+    /** A session that is not live has no container: the runner removes it. */
     private void state(UUID id, SessionState state, String reason, Instant at) {
-        jdbc.sql("UPDATE sessions SET state = :state, state_reason = :reason, updated_at = :at WHERE id = :id")
+        jdbc.sql("""
+                UPDATE sessions SET state = :state, state_reason = :reason, updated_at = :at,
+                    container_id = CASE WHEN :live THEN container_id END
+                WHERE id = :id""")
+                .param("live", state == SessionState.IDLE || state == SessionState.BUSY)
                 .param("id", id).param("state", state.wireName()).param("reason", reason).param("at", SqlTime.of(at))
                 .update();
     }

@@ -1,0 +1,240 @@
+package dev.raworc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import dev.raworc.runner.docker.Containers;
+import dev.raworc.server.ApiClient.Response;
+
+/**
+ * The runner against the real Docker engine, with the local test image built by
+ * scripts/build-test-image.sh. Without a reachable engine these tests fail: they do not skip.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunnerApiTest {
+
+    static final String IMAGE = "raworc-test-agent:latest";
+    private static final String PASSWORD = "runner-admin-password";
+    private static final Duration READY = Duration.ofSeconds(30);
+
+    private final Path dataDir = ServerProcess.newDataDirectory("runner");
+    private ConfigurableApplicationContext server;
+    private ApiClient api;
+    private DockerClient docker;
+    private String token;
+
+    @BeforeAll
+    void startServer() {
+        server = ServerProcess.start(dataDir, "--raworc.admin-password=" + PASSWORD, "--raworc.default-image=" + IMAGE,
+                "--raworc.runner.memory=256MB", "--raworc.runner.pids=128", "--raworc.runner.cpus=0.5");
+        api = ServerProcess.api(server);
+        docker = server.getBean(DockerClient.class);
+        docker.pingCmd().exec(); // no engine, no runner tests: fail here, loudly
+        token = api.login("admin", PASSWORD);
+    }
+
+    /** Sessions outlive a server by design; the test's containers and volumes do not outlive the test. */
+    @AfterAll
+    void stopServerAndRemoveSessions() throws java.io.IOException {
+        if (server == null) {
+            return;
+        }
+        server.close();
+        for (Container container : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(Containers.MANAGED_LABEL, "true")).exec()) {
+            docker.removeContainerCmd(container.getId()).withForce(true).exec();
+        }
+        docker.listVolumesCmd().withFilter("label", List.of(Containers.MANAGED_LABEL + "=true")).exec().getVolumes()
+                .forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
+        docker.close();
+    }
+
+    @Test
+    void createdSessionRunsInALabelledLimitedContainerWithItsVolume() {
+        long started = System.nanoTime();
+        String id = createSession();
+        JsonNode session = awaitState(id, "idle");
+        System.out.printf("create -> idle: %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
+
+        InspectContainerResponse container = docker.inspectContainerCmd(Containers.containerName(UUID.fromString(id))).exec();
+        assertThat(session.get("container_id").asString()).isEqualTo(container.getId());
+        assertThat(container.getState().getRunning()).isTrue();
+        assertThat(container.getConfig().getLabels())
+                .containsEntry(Containers.MANAGED_LABEL, "true")
+                .containsEntry(Containers.SESSION_LABEL, id)
+                .containsEntry(Containers.SPACE_LABEL, "default");
+        assertThat(container.getConfig().getEnv())
+                .contains("RAWORC_SESSION_ID=" + id, "RAWORC_SPACE=default")
+                .anyMatch(variable -> variable.startsWith("RAWORC_API_URL="));
+        assertThat(container.getHostConfig().getMemory()).isEqualTo(256L * 1024 * 1024);
+        assertThat(container.getHostConfig().getPidsLimit()).isEqualTo(128L);
+        assertThat(container.getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
+        assertThat(container.getMounts()).anySatisfy(mount -> {
+            assertThat(mount.getName()).isEqualTo(Containers.volumeName(UUID.fromString(id)));
+            assertThat(mount.getDestination().getPath()).isEqualTo("/session");
+        });
+    }
+
+    @Test
+    void taskRunsInTheContainerAndItsOutputIsTheReply() {
+        String id = createSession();
+        awaitState(id, "idle");
+
+        JsonNode reply = ask(id, "echo hello > /session/f && cat /session/f");
+
+        assertThat(reply.get("content").asString()).isEqualTo("hello");
+        assertThat(reply.get("role").asString()).isEqualTo("agent");
+        assertThat(reply.at("/metadata/exit_code").asInt()).isZero();
+        assertThat(reply.at("/metadata/error").asBoolean()).isFalse();
+        assertThat(reply.at("/metadata/duration_ms").isNumber()).isTrue();
+        awaitState(id, "idle");
+    }
+
+    @Test
+    void failingTaskGivesAnErrorReplyAndTheSessionReturnsToIdle() {
+        String id = createSession();
+        awaitState(id, "idle");
+
+        JsonNode reply = ask(id, "echo broken >&2; exit 3");
+
+        assertThat(reply.at("/metadata/exit_code").asInt()).isEqualTo(3);
+        assertThat(reply.at("/metadata/error").asBoolean()).isTrue();
+        assertThat(reply.get("content").asString()).isEqualTo("broken");
+        awaitState(id, "idle");
+    }
+
+    @Test
+    void secretsOfTheSpaceAreTheAgentsEnvironment() {
+        String key = "RUNNER_SECRET_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(api.postJson("/api/v0/secrets", token, "{\"key\":\"" + key + "\",\"value\":\"s3cr3t-value\"}").status())
+                .isEqualTo(201);
+        String id = createSession();
+        awaitState(id, "idle");
+
+        assertThat(ask(id, "echo $" + key).get("content").asString()).isEqualTo("s3cr3t-value");
+    }
+
+    @Test
+    void tasksPostedBeforeTheContainerIsReadyRunInOrderOnceItIs() {
+        String id = createSession();
+        post(id, "echo first >> /session/log");
+        post(id, "echo second >> /session/log; cat /session/log");
+
+        JsonNode replies = awaitMessages(id, 4);
+
+        assertThat(replies.get(3).get("content").asString()).isEqualTo("first\nsecond");
+        awaitState(id, "idle");
+    }
+
+    @Test
+    void filesSurviveCloseAndRestoreAndRemixCopiesThem() {
+        String id = createSession();
+        awaitState(id, "idle");
+        ask(id, "echo kept > /session/kept");
+
+        assertThat(api.postJson("/api/v0/sessions/" + id + "/close", token, null).status()).isEqualTo(200);
+        awaitGone(id);
+        assertThat(docker.inspectVolumeCmd(Containers.volumeName(UUID.fromString(id))).exec()).isNotNull();
+        assertThat(api.postJson("/api/v0/sessions/" + id + "/restore", token, null).status()).isEqualTo(200);
+        awaitState(id, "idle");
+        assertThat(ask(id, "cat /session/kept").get("content").asString()).isEqualTo("kept");
+
+        Response remix = api.postJson("/api/v0/sessions/" + id + "/remix", token, "{\"copy_messages\":false}");
+        String child = remix.json().get("id").asString();
+        awaitState(child, "idle");
+        assertThat(ask(child, "cat /session/kept").get("content").asString()).isEqualTo("kept");
+    }
+
+    @Test
+    void deleteLeavesNoContainerAndNoVolume() {
+        String id = createSession();
+        awaitState(id, "idle");
+
+        assertThat(api.send("DELETE", "/api/v0/sessions/" + id, token, null, null).status()).isEqualTo(204);
+
+        awaitGone(id);
+        await("the volume of " + id + " to be removed", () -> !volumeExists(id));
+    }
+
+    private String createSession() {
+        Response created = api.postJson("/api/v0/sessions", token, null);
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    private int post(String id, String task) {
+        Response posted = api.postJson("/api/v0/sessions/" + id + "/messages", token,
+                ApiClient.JSON.writeValueAsString(java.util.Map.of("content", task)));
+        assertThat(posted.status()).isEqualTo(201);
+        return posted.json().get("seq").asInt();
+    }
+
+    /** Posts a task and long-polls for the agent's reply to it. */
+    private JsonNode ask(String id, String task) {
+        int seq = post(id, task);
+        Response reply = api.get("/api/v0/sessions/" + id + "/messages?role=agent&after_seq=" + seq + "&wait=30", token);
+        assertThat(reply.json().size()).as("a reply to task " + seq).isEqualTo(1);
+        return reply.json().get(0);
+    }
+
+    private JsonNode awaitMessages(String id, int count) {
+        await(count + " messages in session " + id, () -> api.get("/api/v0/sessions/" + id + "/messages", token).json()
+                .size() >= count);
+        return api.get("/api/v0/sessions/" + id + "/messages", token).json();
+    }
+
+    private JsonNode awaitState(String id, String state) {
+        Predicate<JsonNode> inState = session -> state.equals(session.get("state").asString());
+        await("session " + id + " to be " + state, () -> inState.test(api.get("/api/v0/sessions/" + id, token).json()));
+        return api.get("/api/v0/sessions/" + id, token).json();
+    }
+
+    private void awaitGone(String id) {
+        await("the container of " + id + " to be removed", () -> {
+            List<Container> containers = docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(java.util.Map.of(Containers.SESSION_LABEL, id)).exec();
+            return containers.isEmpty();
+        });
+    }
+
+    private boolean volumeExists(String id) {
+        try {
+            docker.inspectVolumeCmd(Containers.volumeName(UUID.fromString(id))).exec();
+            return true;
+        } catch (NotFoundException gone) {
+            return false;
+        }
+    }
+
+    /** Polls Docker-side effects, which happen after the API answered, up to a deadline. */
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.raworc.runner.docker;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Volume;
+import org.springframework.stereotype.Component;
+
+import dev.raworc.runner.RunnerProperties;
+
+/**
+ * The Docker side of sessions: one named volume per session mounted at {@code /session} that
+ * outlives its containers, and one labelled container per live session. Every operation is
+ * idempotent, because events may be delivered more than once.
+ */
+@Component
+public class Containers {
+
+    public static final String MANAGED_LABEL = "dev.raworc.managed";
+    public static final String SESSION_LABEL = "dev.raworc.session-id";
+    public static final String SPACE_LABEL = "dev.raworc.space";
+    static final String MOUNT = "/session";
+
+    private final DockerClient docker;
+    private final RunnerProperties properties;
+
+    Containers(DockerClient docker, RunnerProperties properties) {
+        this.docker = docker;
+        this.properties = properties;
+    }
+
+    public static String containerName(UUID sessionId) {
+        return "raworc-session-" + sessionId;
+    }
+
+    public static String volumeName(UUID sessionId) {
+        return "raworc-session-" + sessionId;
+    }
+
+    /** Creates the volume if needed and a fresh container on it, started; returns the container id. */
+    public String start(ContainerSpec spec) {
+        ensureVolume(spec.sessionId());
+        remove(spec.sessionId());
+        HostConfig host = HostConfig.newHostConfig()
+                .withBinds(new Bind(volumeName(spec.sessionId()), new Volume(MOUNT)))
+                .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L))
+                .withMemory(properties.memory().toBytes())
+                .withPidsLimit(properties.pids())
+                .withExtraHosts("host.docker.internal:host-gateway");
+        String id = docker.createContainerCmd(spec.image())
+                .withName(containerName(spec.sessionId()))
+                .withLabels(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, spec.sessionId().toString(),
+                        SPACE_LABEL, spec.space()))
+                .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withHostConfig(host)
+                .exec()
+                .getId();
+        docker.startContainerCmd(id).exec();
+        return id;
+    }
+
+    /** Removes the session's container, if any; its volume stays. */
+    public void remove(UUID sessionId) {
+        try {
+            docker.removeContainerCmd(containerName(sessionId)).withForce(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // nothing to remove
+        }
+    }
+
+    /** Removes the session's volume, if any: its files are gone. */
+    public void removeVolume(UUID sessionId) {
+        try {
+            docker.removeVolumeCmd(volumeName(sessionId)).exec();
+        } catch (NotFoundException alreadyGone) {
+            // nothing to remove
+        }
+    }
+
+    /** Copies every file of one session's volume into another's, with a short-lived container of the image. */
+    public void copyVolume(UUID from, UUID to, String image) throws InterruptedException {
+        ensureVolume(from);
+        ensureVolume(to);
+        String id = docker.createContainerCmd(image)
+                .withLabels(Map.of(MANAGED_LABEL, "true"))
+                .withCmd("/bin/sh", "-c", "cp -a /from/. /to/")
+                .withHostConfig(HostConfig.newHostConfig().withBinds(
+                        new Bind(volumeName(from), new Volume("/from")), new Bind(volumeName(to), new Volume("/to"))))
+                .exec().getId();
+        try {
+            docker.startContainerCmd(id).exec();
+            int status = docker.waitContainerCmd(id).start().awaitStatusCode(5, TimeUnit.MINUTES);
+            if (status != 0) {
+                throw new IllegalStateException("copying the parent's files failed with exit code " + status);
+            }
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+
+    /**
+     * Runs the agent command in the session's container with the task on its standard input. The
+     * task goes in as a file first: Docker's exec cannot be relied on to close an attached
+     * standard input, and an agent reading to the end of its input would wait for ever.
+     */
+    public AgentRun runAgent(UUID sessionId, String task, Duration timeout) throws InterruptedException {
+        long started = System.nanoTime();
+        String taskFile = "raworc-task-" + UUID.randomUUID();
+        docker.copyArchiveToContainerCmd(containerName(sessionId))
+                .withTarInputStream(TaskArchive.of(taskFile, task))
+                .withRemotePath("/tmp")
+                .exec();
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", "-c",
+                "\"$@\" < /tmp/" + taskFile + "; status=$?; rm -f /tmp/" + taskFile + "; exit $status", "raworc-agent"));
+        command.addAll(properties.agentCommand());
+        String exec = docker.execCreateCmd(containerName(sessionId))
+                .withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true)
+                .exec().getId();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        ResultCallback.Adapter<Frame> output = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
+            }
+        };
+        docker.execStartCmd(exec).exec(output);
+        boolean finished = output.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Long exitCode = finished ? docker.inspectExecCmd(exec).exec().getExitCodeLong() : null;
+        return new AgentRun(stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
+                exitCode == null ? null : exitCode.intValue(), !finished, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The session containers Docker has, by the label Raworc gives them. */
+    public List<com.github.dockerjava.api.model.Container> managed() {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec();
+    }
+
+    private void ensureVolume(UUID sessionId) {
+        try {
+            docker.inspectVolumeCmd(volumeName(sessionId)).exec();
+        } catch (NotFoundException missing) {
+            docker.createVolumeCmd().withName(volumeName(sessionId))
+                    .withLabels(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, sessionId.toString())).exec();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.raworc.runner.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.raworc.api.DomainException;
+import dev.raworc.api.MetaDataKeys;
+import dev.raworc.api.session.ChangeSessionStateCommand;
+import dev.raworc.api.session.FailSessionCommand;
+import dev.raworc.api.session.FindSessionQuery;
+import dev.raworc.api.session.MarkSessionReadyCommand;
+import dev.raworc.api.session.MessagePostedEvent;
+import dev.raworc.api.session.MessageRole;
+import dev.raworc.api.session.PostMessageCommand;
+import dev.raworc.api.session.SessionClosedEvent;
+import dev.raworc.api.session.SessionCreatedEvent;
+import dev.raworc.api.session.SessionDeletedEvent;
+import dev.raworc.api.session.SessionForkedEvent;
+import dev.raworc.api.session.SessionRestoredEvent;
+import dev.raworc.api.session.SessionState;
+import dev.raworc.api.session.SessionStateChangedEvent;
+import dev.raworc.api.session.SessionView;
+import dev.raworc.platform.crypto.SpaceSecrets;
+import dev.raworc.runner.RunnerProperties;
+import dev.raworc.runner.docker.AgentRun;
+import dev.raworc.runner.docker.ContainerSpec;
+import dev.raworc.runner.docker.Containers;
+
+/**
+ * Turns session events into container work and reports back with commands. It starts at the head
+ * of the event stream and never replays history; the handlers only queue work, which runs in
+ * order per session and is idempotent, as events may arrive more than once.
+ */
+@Component
+@ProcessingGroup(SessionRunner.PROCESSING_GROUP)
+@DisallowReplay
+class SessionRunner {
+
+    static final String PROCESSING_GROUP = "session-runner";
+    static final String PRINCIPAL = "runner";
+
+    private static final Logger log = LoggerFactory.getLogger(SessionRunner.class);
+
+    private final Containers containers;
+    private final SessionWork work;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final SpaceSecrets secrets;
+    private final RunnerProperties properties;
+    private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
+
+    SessionRunner(Containers containers, SessionWork work, CommandGateway commands, QueryGateway queries,
+                  SpaceSecrets secrets, RunnerProperties properties) {
+        this.containers = containers;
+        this.work = work;
+        this.commands = commands;
+        this.queries = queries;
+        this.secrets = secrets;
+        this.properties = properties;
+    }
+
+    @EventHandler
+    void on(SessionCreatedEvent event) {
+        work.submit(event.sessionId(), "start", () -> start(event.sessionId(), event.space(), event.image()));
+    }
+
+    @EventHandler
+    void on(SessionForkedEvent event) {
+        work.submit(event.sessionId(), "start remix", () -> {
+            if (event.copyData()) {
+                try {
+                    containers.copyVolume(event.parentSessionId(), event.sessionId(), event.image());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    fail(event.sessionId(), "copying the parent's files failed: " + describe(e));
+                    return;
+                }
+            }
+            start(event.sessionId(), event.space(), event.image());
+        });
+    }
+
+    @EventHandler
+    void on(SessionRestoredEvent event) {
+        work.submit(event.sessionId(), "restore", () -> queries
+                .query(new FindSessionQuery(event.sessionId()), ResponseTypes.optionalInstanceOf(SessionView.class))
+                .join()
+                .ifPresent(session -> start(session.id(), session.space(), session.image())));
+    }
+
+    @EventHandler
+    void on(SessionClosedEvent event) {
+        work.submit(event.sessionId(), "close", () -> containers.remove(event.sessionId()));
+    }
+
+    @EventHandler
+    void on(SessionStateChangedEvent event) {
+        if (!event.to().live()) {
+            work.submit(event.sessionId(), "stop", () -> containers.remove(event.sessionId()));
+        }
+    }
+
+    @EventHandler
+    void on(SessionDeletedEvent event) {
+        work.submit(event.sessionId(), "delete", () -> {
+            containers.remove(event.sessionId());
+            containers.removeVolume(event.sessionId());
+        });
+    }
+
+    /** A USER message is a task: handed to the agent in seq order, one at a time per session. */
+    @EventHandler
+    void on(MessagePostedEvent event) {
+        if (event.role() != MessageRole.USER || !handedOff.add(event.sessionId() + "/" + event.seq())) {
+            return;
+        }
+        tasksWaiting.computeIfAbsent(event.sessionId(), id -> new AtomicInteger()).incrementAndGet();
+        work.submit(event.sessionId(), "task " + event.seq(), () -> handOff(event));
+    }
+
+    private void start(UUID sessionId, String space, String image) {
+        Map<String, String> environment = new LinkedHashMap<>(secrets.of(space));
+        environment.put("RAWORC_API_URL", properties.apiUrl());
+        environment.put("RAWORC_SESSION_ID", sessionId.toString());
+        environment.put("RAWORC_SPACE", space);
+        try {
+            String containerId = containers.start(new ContainerSpec(sessionId, space, image, environment));
+            send(new MarkSessionReadyCommand(sessionId, containerId));
+        } catch (NotFoundException e) {
+            fail(sessionId, "image '" + image + "' not found");
+        } catch (RuntimeException e) {
+            fail(sessionId, "the container could not start: " + describe(e));
+        }
+    }
+
+    private void handOff(MessagePostedEvent task) {
+        UUID sessionId = task.sessionId();
+        try {
+            changeState(sessionId, SessionState.BUSY, "task " + task.seq());
+            AgentRun run = containers.runAgent(sessionId, task.content(), properties.agentTimeout());
+            send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply(run), metadata(task, run)));
+        } catch (NotFoundException | DomainException gone) {
+            log.info("Task {} of session {} not handed over: the session has no running container", task.seq(), sessionId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (tasksWaiting.get(sessionId).decrementAndGet() == 0) {
+                changeState(sessionId, SessionState.IDLE, null);
+            }
+        }
+    }
+
+    private static String reply(AgentRun run) {
+        if (run.timedOut()) {
+            return run.stdout().isEmpty() ? "The agent did not answer in time" : run.stdout();
+        }
+        String out = run.stdout().endsWith("\n") ? run.stdout().substring(0, run.stdout().length() - 1) : run.stdout();
+        return out.isEmpty() && run.failed() ? run.stderr().strip() : out;
+    }
+
+    private static Map<String, Object> metadata(MessagePostedEvent task, AgentRun run) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("in_reply_to", task.seq());
+        metadata.put("exit_code", run.exitCode());
+        metadata.put("duration_ms", run.duration().toMillis());
+        metadata.put("error", run.failed());
+        if (run.timedOut()) {
+            metadata.put("timed_out", true);
+        }
+        return metadata;
+    }
+
+    /** Moves the session if it can; a session that moved on meanwhile (closed, say) stays as it is. */
+    private void changeState(UUID sessionId, SessionState state, String reason) {
+        try {
+            send(new ChangeSessionStateCommand(sessionId, state, reason));
+        } catch (DomainException notNow) {
+            log.debug("Session {} not moved to {}: {}", sessionId, state, notNow.getMessage());
+        }
+    }
+
+    private void fail(UUID sessionId, String reason) {
+        log.warn("Session {} failed: {}", sessionId, reason);
+        send(new FailSessionCommand(sessionId, reason));
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(MetaDataKeys.PRINCIPAL, PRINCIPAL)));
+    }
+
+    private static String describe(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
