@@ -38,6 +38,7 @@ class RunnerApiTest {
     private ApiClient api;
     private DockerClient docker;
     private String token;
+    private final List<String> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startServer() {
@@ -51,18 +52,16 @@ class RunnerApiTest {
 
     /** Sessions outlive a server by design; the test's containers and volumes do not outlive the test. */
     @AfterAll
-    void stopServerAndRemoveSessions() throws java.io.IOException {
+    void stopServerAndRemoveSessions() {
         if (server == null) {
             return;
         }
-        server.close();
-        for (Container container : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(Containers.MANAGED_LABEL, "true")).exec()) {
-            docker.removeContainerCmd(container.getId()).withForce(true).exec();
+        Containers containers = server.getBean(Containers.class);
+        for (String id : sessions) {
+            containers.remove(UUID.fromString(id));
+            containers.removeVolume(UUID.fromString(id));
         }
-        docker.listVolumesCmd().withFilter("label", List.of(Containers.MANAGED_LABEL + "=true")).exec().getVolumes()
-                .forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
-        docker.close();
+        server.close(); // closes the Docker client too
     }
 
     @Test
@@ -157,6 +156,7 @@ class RunnerApiTest {
 
         Response remix = api.postJson("/api/v0/sessions/" + id + "/remix", token, "{\"copy_messages\":false}");
         String child = remix.json().get("id").asString();
+        sessions.add(child);
         awaitState(child, "idle");
         assertThat(ask(child, "cat /session/kept").get("content").asString()).isEqualTo("kept");
     }
@@ -175,6 +175,7 @@ class RunnerApiTest {
     private String createSession() {
         Response created = api.postJson("/api/v0/sessions", token, null);
         assertThat(created.status()).isEqualTo(201);
+        sessions.add(created.json().get("id").asString());
         return created.json().get("id").asString();
     }
 
