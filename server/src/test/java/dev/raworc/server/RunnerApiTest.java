@@ -172,6 +172,38 @@ class RunnerApiTest {
         await("the volume of " + id + " to be removed", () -> !volumeExists(id));
     }
 
+    @Test
+    void theSessionTokenReachesItsOwnSessionOnlyAndDiesWithIt() {
+        String id = createSession();
+        String other = createSession();
+        awaitState(id, "idle");
+        String agent = environmentOf(id, "RAWORC_TOKEN");
+
+        assertThat(api.get("/api/v0/sessions/" + id, agent).status()).isEqualTo(200);
+        assertThat(api.get("/api/v0/sessions/" + id + "/messages", agent).status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v0/sessions/" + id + "/messages", agent,
+                "{\"role\":\"agent\",\"content\":\"reporting\"}").status()).isEqualTo(201);
+        assertThat(api.get("/api/v0/auth/me", agent).json().get("type").asString()).isEqualTo("Session");
+        for (String path : List.of("/api/v0/sessions", "/api/v0/sessions/" + other, "/api/v0/sessions/" + other
+                + "/messages", "/api/v0/spaces", "/api/v0/secrets", "/api/v0/service-accounts")) {
+            assertThat(api.get(path, agent).status()).as(path).isEqualTo(403);
+        }
+        assertThat(api.postJson("/api/v0/sessions", agent, null).status()).isEqualTo(403);
+
+        assertThat(api.postJson("/api/v0/sessions/" + id + "/close", token, null).status()).isEqualTo(200);
+        Response refused = api.get("/api/v0/sessions/" + id, agent);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.error()).isEqualTo("UNAUTHORIZED: Token is no longer valid: its session is closed or deleted");
+    }
+
+    private String environmentOf(String id, String variable) {
+        return java.util.Arrays.stream(docker.inspectContainerCmd(Containers.containerName(UUID.fromString(id))).exec()
+                        .getConfig().getEnv())
+                .filter(entry -> entry.startsWith(variable + "="))
+                .map(entry -> entry.substring(variable.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError(variable + " not in the container's environment"));
+    }
+
     private String createSession() {
         Response created = api.postJson("/api/v0/sessions", token, null);
         assertThat(created.status()).isEqualTo(201);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import dev.raworc.api.access.Rule;
+import dev.raworc.platform.security.AuthenticatedAccount;
 import dev.raworc.platform.web.ApiException;
 import dev.raworc.platform.web.ErrorCode;
 
@@ -21,6 +22,19 @@ public final class CallerPermissions {
 
     CallerPermissions(List<BoundRules> bindings) {
         this.bindings = List.copyOf(bindings);
+    }
+
+    /**
+     * A session's agent may read its session and messages, post its replies and report its
+     * state: rules limited to that one session, in its space.
+     */
+    static CallerPermissions ofSessionAgent(AuthenticatedAccount.SessionScope session) {
+        List<String> own = List.of(session.sessionId().toString());
+        return new CallerPermissions(List.of(new BoundRules(session.space(), List.of(
+                new Rule(List.of(API_GROUP), List.of(Resource.SESSIONS.wireName()),
+                        List.of(Verb.GET.wireName(), Verb.UPDATE_STATE.wireName()), own),
+                new Rule(List.of(API_GROUP), List.of(Resource.MESSAGES.wireName()),
+                        List.of(Verb.GET.wireName(), Verb.LIST.wireName(), Verb.CREATE.wireName()), own)))));
     }
 
     public boolean allows(Resource resource, Verb verb, Target target) {

@@ -18,6 +18,9 @@ public class PermissionEvaluator {
     }
 
     public CallerPermissions of(AuthenticatedAccount caller) {
+        if (caller.isSessionAgent()) {
+            return CallerPermissions.ofSessionAgent(caller.session());
+        }
         return new CallerPermissions(grants.of(caller.accountId()));
     }
 }

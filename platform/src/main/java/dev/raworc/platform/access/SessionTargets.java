@@ -42,6 +42,20 @@ public class SessionTargets {
         return find(idOrName).filter(session -> !session.deleted()).orElseThrow(() -> notFound(idOrName));
     }
 
+    /**
+     * Whether a session agent's token still holds: the session is live and not deleted, and the
+     * token was issued after the session's last close (a restored session's agent gets a new one).
+     */
+    public boolean agentTokenValid(UUID sessionId, long issuedAtMillis) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM sessions WHERE id = :id AND deleted_at IS NULL
+                    AND state IN ('init', 'idle', 'busy')
+                    AND (closed_at IS NULL OR closed_at < :issued))""")
+                .param("id", sessionId)
+                .param("issued", java.sql.Timestamp.from(java.time.Instant.ofEpochMilli(issuedAtMillis)))
+                .query(Boolean.class).single();
+    }
+
     static DomainException notFound(String idOrName) {
         return DomainException.notFound("Session '" + idOrName + "' not found");
     }

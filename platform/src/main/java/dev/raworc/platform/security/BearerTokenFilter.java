@@ -12,6 +12,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.raworc.platform.access.SessionTargets;
+
 /**
  * Authenticates requests that carry a bearer token. The token must verify, and the account it
  * names must still exist, be active and have the credential generation the token was issued
@@ -25,10 +27,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final JwtTokens tokens;
     private final AccountCredentials credentials;
+    private final SessionTargets sessions;
 
-    BearerTokenFilter(JwtTokens tokens, AccountCredentials credentials) {
+    BearerTokenFilter(JwtTokens tokens, AccountCredentials credentials, SessionTargets sessions) {
         this.tokens = tokens;
         this.credentials = credentials;
+        this.sessions = sessions;
     }
 
     @Override
@@ -52,7 +56,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throw new InvalidTokenException("Authorization header must have the form 'Bearer <token>'");
         }
         TokenClaims claims = tokens.verify(header.substring(BEARER.length()).trim());
-        StoredCredentials current = credentials.findById(claims.accountId())
+        if (claims.forSession()) {
+            if (!sessions.agentTokenValid(claims.subject(), claims.issuedAtMillis())) {
+                throw new InvalidTokenException("Token is no longer valid: its session is closed or deleted");
+            }
+            return new AuthenticatedAccount(claims.subject(), claims.user(),
+                    new AuthenticatedAccount.SessionScope(claims.subject(), claims.sessionSpace()));
+        }
+        StoredCredentials current = credentials.findById(claims.subject())
                 .orElseThrow(() -> new InvalidTokenException("Token is no longer valid: its account was deleted"));
         if (!current.active()) {
             throw new InvalidTokenException("Token is no longer valid: its account is deactivated");

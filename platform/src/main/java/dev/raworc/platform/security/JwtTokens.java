@@ -22,6 +22,10 @@ public class JwtTokens {
 
     private static final String USER_CLAIM = "user";
     private static final String GENERATION_CLAIM = "gen";
+    private static final String SESSION_SPACE_CLAIM = "session_space";
+    private static final String ISSUED_MILLIS_CLAIM = "iat_ms";
+    /** A session's token lives as long as its container; the session's state decides, not the expiry. */
+    private static final java.time.Duration SESSION_TOKEN_LIFETIME = java.time.Duration.ofDays(365);
 
     private final SecretKey key;
     private final RaworcProperties properties;
@@ -46,6 +50,26 @@ public class JwtTokens {
         return new IssuedToken(token, expiresAt);
     }
 
+    /**
+     * A token for the agent of one session: it may read the session and its messages, post its
+     * agent's replies and report its state, and nothing else. It dies when the session is closed
+     * or deleted, and a restored session's agent gets a new one.
+     */
+    public IssuedToken issueForSession(UUID sessionId, String space) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(SESSION_TOKEN_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
+        String token = Jwts.builder()
+                .subject(sessionId.toString())
+                .claim(USER_CLAIM, "session:" + sessionId)
+                .claim(SESSION_SPACE_CLAIM, space)
+                .claim(ISSUED_MILLIS_CLAIM, now.toEpochMilli())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expiresAt))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new IssuedToken(token, expiresAt);
+    }
+
     TokenClaims verify(String token) throws InvalidTokenException {
         try {
             Claims claims = Jwts.parser()
@@ -56,10 +80,15 @@ public class JwtTokens {
                     .getPayload();
             Number generation = claims.get(GENERATION_CLAIM, Number.class);
             String user = claims.get(USER_CLAIM, String.class);
-            if (claims.getSubject() == null || generation == null || user == null) {
+            String sessionSpace = claims.get(SESSION_SPACE_CLAIM, String.class);
+            Number issuedMillis = claims.get(ISSUED_MILLIS_CLAIM, Number.class);
+            boolean account = generation != null && sessionSpace == null;
+            boolean session = sessionSpace != null && issuedMillis != null;
+            if (claims.getSubject() == null || user == null || account == session) {
                 throw new InvalidTokenException("Bearer token is invalid");
             }
-            return new TokenClaims(UUID.fromString(claims.getSubject()), user, generation.longValue());
+            return new TokenClaims(UUID.fromString(claims.getSubject()), user, account ? generation.longValue() : -1,
+                    sessionSpace, session ? issuedMillis.longValue() : -1);
         } catch (ExpiredJwtException e) {
             throw new InvalidTokenException("Bearer token has expired");
         } catch (JwtException | IllegalArgumentException e) {

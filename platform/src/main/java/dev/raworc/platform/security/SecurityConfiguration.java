@@ -9,6 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import dev.raworc.platform.access.SessionTargets;
 import dev.raworc.platform.web.ErrorCode;
 import dev.raworc.platform.web.ErrorResponses;
 
@@ -26,7 +27,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtTokens tokens, AccountCredentials credentials,
-                                    ErrorResponses errors) throws Exception {
+                                    SessionTargets sessions, ErrorResponses errors) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -34,7 +35,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, credentials), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, credentials, sessions), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // the second dispatch of a long poll, or of an error, continues an authorised request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

@@ -35,6 +35,6 @@ class AuthMeController {
         List<Binding> bindings = roleBindings.ofAccount(account.accountId()).stream()
                 .map(binding -> new Binding(binding.roleName(), binding.space()))
                 .toList();
-        return new Me(account.user(), PrincipalType.ServiceAccount.name(), bindings);
+        return new Me(account.user(), account.isSessionAgent() ? "Session" : PrincipalType.ServiceAccount.name(), bindings);
     }
 }

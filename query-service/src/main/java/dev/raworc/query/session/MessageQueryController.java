@@ -89,7 +89,7 @@ class MessageQueryController {
 
     private UUID visibleSession(String id, ListScope scope) {
         SessionTargets.SessionRef session = sessions.live(id);
-        if (!scope.coversSpace(session.space())) {
+        if (!scope.allows(session.space(), session.id().toString())) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Not permitted to list messages in space '" + session.space() + "'");
         }
         return session.id();

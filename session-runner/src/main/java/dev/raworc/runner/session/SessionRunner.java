@@ -37,6 +37,7 @@ import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
 import dev.raworc.api.session.SessionView;
 import dev.raworc.platform.crypto.SpaceSecrets;
+import dev.raworc.platform.security.JwtTokens;
 import dev.raworc.runner.RunnerProperties;
 import dev.raworc.runner.docker.AgentRun;
 import dev.raworc.runner.docker.ContainerSpec;
@@ -63,17 +64,19 @@ class SessionRunner {
     private final QueryGateway queries;
     private final SpaceSecrets secrets;
     private final RunnerProperties properties;
+    private final JwtTokens tokens;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     SessionRunner(Containers containers, SessionWork work, CommandGateway commands, QueryGateway queries,
-                  SpaceSecrets secrets, RunnerProperties properties) {
+                  SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
         this.queries = queries;
         this.secrets = secrets;
         this.properties = properties;
+        this.tokens = tokens;
     }
 
     @EventHandler
@@ -142,6 +145,7 @@ class SessionRunner {
         environment.put("RAWORC_API_URL", properties.apiUrl());
         environment.put("RAWORC_SESSION_ID", sessionId.toString());
         environment.put("RAWORC_SPACE", space);
+        environment.put("RAWORC_TOKEN", tokens.issueForSession(sessionId, space).token());
         try {
             String containerId = containers.start(new ContainerSpec(sessionId, space, image, environment));
             send(new MarkSessionReadyCommand(sessionId, containerId));
