@@ -16,6 +16,10 @@ import org.springframework.util.unit.DataSize;
  * @param cpus          CPUs per container
  * @param memory        memory per container
  * @param pids          processes per container
+ * @param idleTimeout   an IDLE session without activity this long is closed ({@code 0}: never)
+ * @param reconcileInterval how often the runner compares Docker with the sessions, and checks idleness
+ * @param restartGrace  after the Docker engine comes back, how long stopped containers are given to
+ *                      be restarted by Docker before they count as died
  */
 @ConfigurationProperties("raworc.runner")
 public record RunnerProperties(
@@ -24,5 +28,8 @@ public record RunnerProperties(
         @DefaultValue("10m") Duration agentTimeout,
         @DefaultValue("1.0") double cpus,
         @DefaultValue("1GB") DataSize memory,
-        @DefaultValue("512") long pids) {
+        @DefaultValue("512") long pids,
+        @DefaultValue("0s") Duration idleTimeout,
+        @DefaultValue("5s") Duration reconcileInterval,
+        @DefaultValue("15s") Duration restartGrace) {
 }

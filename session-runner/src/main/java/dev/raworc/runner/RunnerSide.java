@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.raworc.platform.ConditionalOnSide;
 import dev.raworc.platform.Side;
@@ -16,6 +17,7 @@ import dev.raworc.platform.Side;
 @ConditionalOnSide(Side.RUNNER)
 @ComponentScan
 @EnableConfigurationProperties(RunnerProperties.class)
+@EnableScheduling
 public class RunnerSide {
 
     /** The runner acts on what happens from now on: a new runner never replays old sessions' history. */

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import org.springframework.stereotype.Component;
@@ -49,8 +50,15 @@ public class Containers {
         return "raworc-session-" + sessionId;
     }
 
-    /** Creates the volume if needed and a fresh container on it, started; returns the container id. */
+    /**
+     * Creates the volume if needed and a container on it, started; returns the container id. A
+     * container already running for the session is kept (starting twice is harmless).
+     */
     public String start(ContainerSpec spec) {
+        java.util.Optional<String> running = runningId(spec.sessionId());
+        if (running.isPresent()) {
+            return running.get();
+        }
         ensureVolume(spec.sessionId());
         remove(spec.sessionId());
         HostConfig host = HostConfig.newHostConfig()
@@ -58,7 +66,9 @@ public class Containers {
                 .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L))
                 .withMemory(properties.memory().toBytes())
                 .withPidsLimit(properties.pids())
-                .withExtraHosts("host.docker.internal:host-gateway");
+                .withExtraHosts("host.docker.internal:host-gateway")
+                // Docker restarts session containers after its own restart; one killed from outside stays dead
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
         String id = docker.createContainerCmd(spec.image())
                 .withName(containerName(spec.sessionId()))
                 .withLabels(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, spec.sessionId().toString(),
@@ -69,6 +79,21 @@ public class Containers {
                 .getId();
         docker.startContainerCmd(id).exec();
         return id;
+    }
+
+    /** Whether the session's container exists and runs. */
+    public boolean isRunning(UUID sessionId) {
+        return runningId(sessionId).isPresent();
+    }
+
+    private java.util.Optional<String> runningId(UUID sessionId) {
+        try {
+            var container = docker.inspectContainerCmd(containerName(sessionId)).exec();
+            return Boolean.TRUE.equals(container.getState().getRunning())
+                    ? java.util.Optional.of(container.getId()) : java.util.Optional.empty();
+        } catch (NotFoundException missing) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Removes the session's container, if any; its volume stays. */
@@ -147,6 +172,12 @@ public class Containers {
     /** The session containers Docker has, by the label Raworc gives them. */
     public List<com.github.dockerjava.api.model.Container> managed() {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec();
+    }
+
+    /** The session volumes Docker has, by the label Raworc gives them. */
+    public List<com.github.dockerjava.api.command.InspectVolumeResponse> managedVolumes() {
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_LABEL + "=true")).exec().getVolumes();
+        return volumes == null ? List.of() : volumes;
     }
 
     private void ensureVolume(UUID sessionId) {

@@ -140,6 +140,29 @@ class SessionRunner {
         work.submit(event.sessionId(), "task " + event.seq(), () -> handOff(event));
     }
 
+    /** A live session without a container gets one, unless its queued work provides it first. */
+    void ensureRunning(UUID sessionId, String space, String image) {
+        work.submit(sessionId, "recreate", () -> {
+            if (!containers.isRunning(sessionId)) {
+                log.info("Session {} has no running container: starting one", sessionId);
+                start(sessionId, space, image);
+            }
+        });
+    }
+
+    /** A session's container died from outside: the session is ERRORED with the reason. */
+    void died(UUID sessionId, String status) {
+        work.submit(sessionId, "report death", () -> {
+            if (!containers.isRunning(sessionId)) {
+                fail(sessionId, "the container stopped: " + status);
+            }
+        });
+    }
+
+    void closeIdle(UUID sessionId) {
+        work.submit(sessionId, "idle timeout", () -> changeState(sessionId, SessionState.CLOSED, "idle_timeout"));
+    }
+
     private void start(UUID sessionId, String space, String image) {
         Map<String, String> environment = new LinkedHashMap<>(secrets.of(space));
         environment.put("RAWORC_API_URL", properties.apiUrl());
