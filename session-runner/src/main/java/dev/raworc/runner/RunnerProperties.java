@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param pids          processes per container
  * @param idleTimeout   an IDLE session without activity this long is closed ({@code 0}: never)
  * @param reconcileInterval how often the runner compares Docker with the sessions, and checks idleness
+ * @param dockerHost    the Docker engine; unset: Docker's usual settings ({@code DOCKER_HOST}, else the local socket)
  * @param restartGrace  after the Docker engine comes back, how long stopped containers are given to
  *                      be restarted by Docker before they count as died
  */
@@ -31,5 +32,6 @@ public record RunnerProperties(
         @DefaultValue("512") long pids,
         @DefaultValue("0s") Duration idleTimeout,
         @DefaultValue("5s") Duration reconcileInterval,
-        @DefaultValue("15s") Duration restartGrace) {
+        @DefaultValue("15s") Duration restartGrace,
+        String dockerHost) {
 }

@@ -10,16 +10,23 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.raworc.runner.RunnerProperties;
+
 /**
- * The Docker engine client. It follows the usual Docker settings ({@code DOCKER_HOST}, default
- * {@code unix:///var/run/docker.sock}); a missing engine is not an error at start.
+ * The Docker engine client: {@code RAWORC_RUNNER_DOCKER_HOST}, else the usual Docker settings
+ * ({@code DOCKER_HOST}, default {@code unix:///var/run/docker.sock}). A missing engine is not an
+ * error at start.
  */
 @Configuration(proxyBeanMethods = false)
 class DockerConfiguration {
 
     @Bean(destroyMethod = "close")
-    DockerClient dockerClient() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    DockerClient dockerClient(RunnerProperties properties) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        if (properties.dockerHost() != null && !properties.dockerHost().isBlank()) {
+            builder.withDockerHost(properties.dockerHost());
+        }
+        DockerClientConfig config = builder.build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
