@@ -34,7 +34,14 @@ class Reconciler {
     static final java.time.Duration UNKNOWN_GRACE = java.time.Duration.ofSeconds(60);
 
     /** A session as reconciliation sees it. */
-    record SessionRow(UUID id, String space, String image, SessionState state, boolean deleted, Instant lastActivity) {
+    record SessionRow(UUID id, String space, String image, SessionState state, String stateReason, boolean deleted,
+                      Instant lastActivity) {
+
+        /** BUSY because of a task (set by a USER message or the runner), not by an agent reporting itself. */
+        boolean busyWithATask() {
+            return state == SessionState.BUSY && stateReason != null
+                    && (stateReason.startsWith("message ") || stateReason.startsWith("task "));
+        }
     }
 
     private final Containers containers;
@@ -84,6 +91,7 @@ class Reconciler {
             }
         }
         boolean graceOver = engineBackSince.plus(properties.restartGrace()).isBefore(Instant.now());
+        java.util.Set<UUID> unanswered = sessionsWithUnansweredTasks();
         for (SessionRow session : sessions.values()) {
             if (session.deleted() || !session.state().live()) {
                 continue;
@@ -93,6 +101,8 @@ class Reconciler {
                 runner.ensureRunning(session.id(), session.space(), session.image());
             } else if (!"running".equals(container.getState()) && !"restarting".equals(container.getState()) && graceOver) {
                 runner.died(session.id(), container.getStatus());
+            } else if (session.busyWithATask() || unanswered.contains(session.id())) {
+                runner.resume(session.id(), session.busyWithATask());
             }
         }
         removeVolumesOfGoneSessions(sessions);
@@ -124,11 +134,23 @@ class Reconciler {
                 .forEach(session -> runner.closeIdle(session.id()));
     }
 
+    /** IDLE sessions with USER messages no AGENT reply answers: their hand-off was lost. */
+    private java.util.Set<UUID> sessionsWithUnansweredTasks() {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT s.id FROM sessions s
+                WHERE s.deleted_at IS NULL AND s.state = 'idle' AND EXISTS (
+                    SELECT 1 FROM messages u WHERE u.session_id = s.id AND u.role = 'user' AND u.seq > COALESCE((
+                        SELECT max((a.metadata->>'in_reply_to')::bigint) FROM messages a
+                        WHERE a.session_id = s.id AND a.role = 'agent'), 0))""")
+                .query(UUID.class).list());
+    }
+
     private Map<UUID, SessionRow> sessions() {
         Map<UUID, SessionRow> sessions = new HashMap<>();
-        jdbc.sql("SELECT id, space, image, state, deleted_at IS NOT NULL AS deleted, last_activity_at FROM sessions")
+        jdbc.sql("SELECT id, space, image, state, state_reason, deleted_at IS NOT NULL AS deleted, last_activity_at FROM sessions")
                 .query((rs, row) -> new SessionRow(rs.getObject("id", UUID.class), rs.getString("space"),
                         rs.getString("image"), SessionState.parse(rs.getString("state")).orElseThrow(),
+                        rs.getString("state_reason"),
                         rs.getBoolean("deleted"),
                         rs.getTimestamp("last_activity_at") == null ? null : rs.getTimestamp("last_activity_at").toInstant()))
                 .list()

@@ -65,11 +65,13 @@ class SessionRunner {
     private final SpaceSecrets secrets;
     private final RunnerProperties properties;
     private final JwtTokens tokens;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     SessionRunner(Containers containers, SessionWork work, CommandGateway commands, QueryGateway queries,
-                  SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens) {
+                  SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens,
+                  org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
@@ -77,6 +79,7 @@ class SessionRunner {
         this.secrets = secrets;
         this.properties = properties;
         this.tokens = tokens;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -156,6 +159,33 @@ class SessionRunner {
             if (!containers.isRunning(sessionId)) {
                 fail(sessionId, "the container stopped: " + status);
             }
+        });
+    }
+
+    /**
+     * Catches up a session whose work was lost (the runner stopped mid-task, say): its unanswered
+     * USER messages are handed over again, in order, and a BUSY session with none left is IDLE.
+     */
+    void resume(UUID sessionId, boolean busyWithATask) {
+        work.submit(sessionId, "resume", () -> {
+            AtomicInteger waiting = tasksWaiting.get(sessionId);
+            if (waiting != null && waiting.get() > 0) {
+                return; // its work is under way
+            }
+            var unanswered = jdbc.sql("""
+                    SELECT id, seq, content, metadata::text AS metadata FROM messages
+                    WHERE session_id = :id AND role = 'user' AND seq > COALESCE((
+                        SELECT max((metadata->>'in_reply_to')::bigint) FROM messages
+                        WHERE session_id = :id AND role = 'agent'), 0)
+                    ORDER BY seq""")
+                    .param("id", sessionId)
+                    .query((rs, row) -> new MessagePostedEvent(sessionId, rs.getObject("id", UUID.class),
+                            rs.getLong("seq"), MessageRole.USER, rs.getString("content"), Map.of()))
+                    .list();
+            if (unanswered.isEmpty() && busyWithATask) {
+                changeState(sessionId, SessionState.IDLE, "no task left");
+            }
+            unanswered.forEach(this::on);
         });
     }
 
