@@ -43,7 +43,8 @@ class RunnerApiTest {
     @BeforeAll
     void startServer() {
         server = ServerProcess.start(dataDir, "--raworc.admin-password=" + PASSWORD, "--raworc.default-image=" + IMAGE,
-                "--raworc.runner.memory=256MB", "--raworc.runner.pids=128", "--raworc.runner.cpus=0.5");
+                "--raworc.runner.memory=256MB", "--raworc.runner.pids=128", "--raworc.runner.cpus=0.5",
+                "--raworc.runner.agent-timeout=3s");
         api = ServerProcess.api(server);
         docker = server.getBean(DockerClient.class);
         docker.pingCmd().exec(); // no engine, no runner tests: fail here, loudly
@@ -115,6 +116,19 @@ class RunnerApiTest {
         assertThat(reply.at("/metadata/exit_code").asInt()).isEqualTo(3);
         assertThat(reply.at("/metadata/error").asBoolean()).isTrue();
         assertThat(reply.get("content").asString()).isEqualTo("broken");
+        awaitState(id, "idle");
+    }
+
+    @Test
+    void taskRunningPastTheTimeoutGivesAnErrorReply() {
+        String id = createSession();
+        awaitState(id, "idle");
+
+        JsonNode reply = ask(id, "echo started; sleep 30");
+
+        assertThat(reply.at("/metadata/timed_out").asBoolean()).isTrue();
+        assertThat(reply.at("/metadata/error").asBoolean()).isTrue();
+        assertThat(reply.get("content").asString()).isEqualTo("started");
         awaitState(id, "idle");
     }
 

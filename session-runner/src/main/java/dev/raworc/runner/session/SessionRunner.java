@@ -226,12 +226,13 @@ class SessionRunner {
         }
     }
 
+    /** The agent's output without its last newline; for a failure without output, its errors or a note. */
     private static String reply(AgentRun run) {
-        if (run.timedOut()) {
-            return run.stdout().isEmpty() ? "The agent did not answer in time" : run.stdout();
-        }
         String out = run.stdout().endsWith("\n") ? run.stdout().substring(0, run.stdout().length() - 1) : run.stdout();
-        return out.isEmpty() && run.failed() ? run.stderr().strip() : out;
+        if (!out.isEmpty() || !run.failed()) {
+            return out;
+        }
+        return run.timedOut() ? "The agent did not answer in time" : run.stderr().strip();
     }
 
     private static Map<String, Object> metadata(MessagePostedEvent task, AgentRun run) {
