@@ -183,7 +183,7 @@ class RunnerApiTest {
         assertThat(api.send("DELETE", "/api/v0/sessions/" + id, token, null, null).status()).isEqualTo(204);
 
         awaitGone(id);
-        await("the volume of " + id + " to be removed", () -> !volumeExists(id));
+        Eventually.await(READY, "the volume of " + id + " to be removed", () -> !volumeExists(id));
     }
 
     @Test
@@ -241,19 +241,19 @@ class RunnerApiTest {
     }
 
     private JsonNode awaitMessages(String id, int count) {
-        await(count + " messages in session " + id, () -> api.get("/api/v0/sessions/" + id + "/messages", token).json()
+        Eventually.await(READY, count + " messages in session " + id, () -> api.get("/api/v0/sessions/" + id + "/messages", token).json()
                 .size() >= count);
         return api.get("/api/v0/sessions/" + id + "/messages", token).json();
     }
 
     private JsonNode awaitState(String id, String state) {
         Predicate<JsonNode> inState = session -> state.equals(session.get("state").asString());
-        await("session " + id + " to be " + state, () -> inState.test(api.get("/api/v0/sessions/" + id, token).json()));
+        Eventually.await(READY, "session " + id + " to be " + state, () -> inState.test(api.get("/api/v0/sessions/" + id, token).json()));
         return api.get("/api/v0/sessions/" + id, token).json();
     }
 
     private void awaitGone(String id) {
-        await("the container of " + id + " to be removed", () -> {
+        Eventually.await(READY, "the container of " + id + " to be removed", () -> {
             List<Container> containers = docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(java.util.Map.of(Containers.SESSION_LABEL, id)).exec();
             return containers.isEmpty();
@@ -266,22 +266,6 @@ class RunnerApiTest {
             return true;
         } catch (NotFoundException gone) {
             return false;
-        }
-    }
-
-    /** Polls Docker-side effects, which happen after the API answered, up to a deadline. */
-    private static void await(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }

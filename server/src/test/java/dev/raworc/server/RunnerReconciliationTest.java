@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -65,7 +64,7 @@ class RunnerReconciliationTest {
 
         docker.killContainerCmd(Containers.containerName(UUID.fromString(id))).exec();
 
-        await("the session to be errored", () -> "errored".equals(session(id).get("state").asString()));
+        Eventually.await(WITHIN, "the session to be errored", () -> "errored".equals(session(id).get("state").asString()));
         assertThat(session(id).get("state_reason").asString()).startsWith("the container stopped");
     }
 
@@ -76,7 +75,7 @@ class RunnerReconciliationTest {
 
         docker.removeContainerCmd(Containers.containerName(UUID.fromString(id))).withForce(true).exec();
 
-        await("a new container", () -> isRunning(id) && !containerId(id).equals(before));
+        Eventually.await(WITHIN, "a new container", () -> isRunning(id) && !containerId(id).equals(before));
         assertThat(session(id).get("state").asString()).isEqualTo("idle");
     }
 
@@ -84,27 +83,27 @@ class RunnerReconciliationTest {
     void containerOfAClosedSessionIsRemoved() {
         String id = createIdleSession();
         assertThat(api.postJson("/api/v0/sessions/" + id + "/close", token, null).status()).isEqualTo(200);
-        await("the container to go", () -> !exists(id));
+        Eventually.await(WITHIN, "the container to go", () -> !exists(id));
         // a container for the closed session appears behind Raworc's back
         docker.createContainerCmd(RunnerApiTest.IMAGE).withName(Containers.containerName(UUID.fromString(id)))
                 .withLabels(Map.of(Containers.MANAGED_LABEL, "true", Containers.SESSION_LABEL, id)).exec();
 
-        await("the stray container to be removed", () -> !exists(id));
+        Eventually.await(WITHIN, "the stray container to be removed", () -> !exists(id));
     }
 
     @Test
     void idleSessionIsClosedAfterTheIdleTimeout() {
         String id = createIdleSession();
 
-        await("the idle timeout to close the session", () -> "closed".equals(session(id).get("state").asString()));
+        Eventually.await(WITHIN, "the idle timeout to close the session", () -> "closed".equals(session(id).get("state").asString()));
         assertThat(session(id).get("state_reason").asString()).isEqualTo("idle_timeout");
-        await("the container to go", () -> !exists(id));
+        Eventually.await(WITHIN, "the container to go", () -> !exists(id));
     }
 
     private String createIdleSession() {
         String id = api.postJson("/api/v0/sessions", token, null).json().get("id").asString();
         sessions.add(id);
-        await("session " + id + " to be idle", () -> "idle".equals(session(id).get("state").asString()));
+        Eventually.await(WITHIN, "session " + id + " to be idle", () -> "idle".equals(session(id).get("state").asString()));
         return id;
     }
 
@@ -130,18 +129,4 @@ class RunnerReconciliationTest {
         return docker.inspectContainerCmd(Containers.containerName(UUID.fromString(id))).exec().getId();
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within " + WITHIN.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }
