@@ -186,8 +186,7 @@ class ServiceAccountTest {
 
     @Test
     void theLastActiveGlobalAdminCannotBeDeactivated() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
 
         fixture.given(created(null))
                 .when(new UpdateServiceAccountCommand(accountId, null, false))
@@ -198,8 +197,7 @@ class ServiceAccountTest {
 
     @Test
     void theLastActiveGlobalAdminRefusalTakesTheDescriptionChangeWithIt() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
 
         fixture.given(created("old"))
                 .when(new UpdateServiceAccountCommand(accountId, "new", false))
@@ -210,8 +208,7 @@ class ServiceAccountTest {
 
     @Test
     void theLastActiveGlobalAdminCannotBeDeleted() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
 
         fixture.given(created(null))
                 .when(new DeleteServiceAccountCommand(accountId))
@@ -222,8 +219,7 @@ class ServiceAccountTest {
 
     @Test
     void anAdminCanBeDeactivatedWhileAnotherActiveGlobalAdminRemains() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
         UUID other = otherAccount(true);
         bind(other, "other", AdminGuard.ADMIN_ROLE, null);
 
@@ -236,8 +232,7 @@ class ServiceAccountTest {
 
     @Test
     void anAdminCanBeDeletedWhileAnotherActiveGlobalAdminRemains() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
         UUID other = otherAccount(true);
         bind(other, "other", AdminGuard.ADMIN_ROLE, null);
 
@@ -250,8 +245,7 @@ class ServiceAccountTest {
 
     @Test
     void anInactiveOtherAdminDoesNotCount() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
         UUID other = otherAccount(false);
         bind(other, "other", AdminGuard.ADMIN_ROLE, null);
 
@@ -264,8 +258,7 @@ class ServiceAccountTest {
 
     @Test
     void anOtherAdminBoundOnlyInASpaceDoesNotCount() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
         UUID other = otherAccount(true);
         bind(other, "other", AdminGuard.ADMIN_ROLE, "a");
 
@@ -278,8 +271,7 @@ class ServiceAccountTest {
 
     @Test
     void anOtherAccountBoundGloballyToAnotherRoleDoesNotCount() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
         UUID other = otherAccount(true);
         bind(other, "other", "operator", null);
 
@@ -291,8 +283,7 @@ class ServiceAccountTest {
 
     @Test
     void anOtherAdminBindingWhoseAccountIsGoneDoesNotCount() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
         bind(UUID.randomUUID(), "deleted", AdminGuard.ADMIN_ROLE, null); // a binding without credentials
 
         fixture.given(created(null))
@@ -327,8 +318,7 @@ class ServiceAccountTest {
 
     @Test
     void theLastActiveGlobalAdminCanStillBeReactivatedAndChangeItsDescription() {
-        registered();
-        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
+        registeredGlobalAdmin();
 
         fixture.given(created("old"))
                 .when(new UpdateServiceAccountCommand(accountId, "new", true))
@@ -478,6 +468,12 @@ class ServiceAccountTest {
 
     private StoredCredentials stored() {
         return credentials.findById(accountId).orElseThrow();
+    }
+
+    /** This test's account, registered and bound globally to {@code admin}. */
+    private void registeredGlobalAdmin() {
+        registered();
+        bind(accountId, user, AdminGuard.ADMIN_ROLE, null);
     }
 
     private UUID otherAccount(boolean active) {
