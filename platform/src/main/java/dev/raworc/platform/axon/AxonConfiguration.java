@@ -3,6 +3,7 @@ package dev.raworc.platform.axon;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -109,10 +110,18 @@ public class AxonConfiguration {
                 .build());
     }
 
+    /**
+     * Events a tracking processor handles in one transaction when that many are waiting (a replay,
+     * a burst). A single new event is still handled at once, alone.
+     */
+    static final int BATCH_SIZE = 100;
+
     @Bean
     ConfigurerModule eventProcessingDefaults() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
