@@ -117,11 +117,16 @@ public class AxonConfiguration {
     static final int BATCH_SIZE = 100;
 
     @Bean
-    ConfigurerModule eventProcessingDefaults() {
+    ProcessorProgress processorProgress() {
+        return new ProcessorProgress();
+    }
+
+    @Bean
+    ConfigurerModule eventProcessingDefaults(ProcessorProgress progress) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
+                        .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE).andEventTrackerStatusChangeListener(progress))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 

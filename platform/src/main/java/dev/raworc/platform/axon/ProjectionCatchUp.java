@@ -1,8 +1,8 @@
 package dev.raworc.platform.axon;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -12,21 +12,25 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits until this process's streaming processors have handled every event stored so far. Writes
- * use it to answer only once their own projections show the change (read-your-writes), and tests
- * use it instead of sleeping.
+ * Waits until this process's read models (the processors that may replay; not the runner, whose
+ * handlers only queue container work) have handled every event stored so far. Writes use it to
+ * answer only once their own projections show the change (read-your-writes), and tests use it
+ * instead of sleeping. Waiters sleep until a processor reports progress.
  */
 @Component
 public class ProjectionCatchUp {
 
-    private static final long POLL_NANOS = Duration.ofMillis(1).toNanos();
+    /** A bound on each sleep, in case a change was reported in a way that is not a status change. */
+    private static final long RECHECK_NANOS = Duration.ofMillis(50).toNanos();
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProcessorProgress progress;
 
-    ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore, ProcessorProgress progress) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.progress = progress;
     }
 
     /** @return true when caught up within the timeout, false when the timeout passed first */
@@ -35,21 +39,33 @@ public class ProjectionCatchUp {
         if (head == null) {
             return true;
         }
+        List<StreamingEventProcessor> readModels = readModels();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUpWith(head)) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
+        try {
+            for (long seen = progress.changes(); !caughtUpWith(head, readModels); seen = progress.changes()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progress.awaitChangeAfter(seen, Math.min(left, RECHECK_NANOS));
             }
-            LockSupport.parkNanos(POLL_NANOS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         return true;
     }
 
-    private boolean caughtUpWith(TrackingToken head) {
-        for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
+    private List<StreamingEventProcessor> readModels() {
+        return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .toList()) {
+                .filter(StreamingEventProcessor::supportsReset)
+                .toList();
+    }
+
+    private static boolean caughtUpWith(TrackingToken head, List<StreamingEventProcessor> readModels) {
+        for (StreamingEventProcessor processor : readModels) {
             Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
             if (segments.isEmpty()) {
                 return false;
