@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +41,13 @@ class SessionProjection {
 
     static final String PROCESSING_GROUP = "sessions";
 
+    private final NamedParameterJdbcTemplate template;
     private final JdbcClient jdbc;
     private final MessageWaiters waiters;
 
-    SessionProjection(JdbcClient jdbc, MessageWaiters waiters) {
-        this.jdbc = jdbc;
+    SessionProjection(NamedParameterJdbcTemplate template, MessageWaiters waiters) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
         this.waiters = waiters;
     }
 
@@ -58,6 +62,7 @@ class SessionProjection {
         insert(event.sessionId(), event.name(), event.space(), event.image(), JsonColumns.write(event.metadata()),
                 event.parentSessionId(), event.upToMessageSeq(), principal, at);
         if (event.copyMessages()) {
+            MessageRows.of(template).writePending();
             // the parent's visible messages up to the fork become the start of the child's conversation
             jdbc.sql("""
                     INSERT INTO messages (id, session_id, seq, role, content, metadata, created_by, created_at)
@@ -108,28 +113,24 @@ class SessionProjection {
 
     @EventHandler
     void on(MessagePostedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
-        jdbc.sql("""
-                INSERT INTO messages (id, session_id, seq, role, content, metadata, created_by, created_at)
-                VALUES (:id, :session, :seq, :role, :content, CAST(:metadata AS jsonb), :by, :at)
-                ON CONFLICT DO NOTHING""")
-                .param("id", event.messageId()).param("session", event.sessionId()).param("seq", event.seq())
-                .param("role", event.role().wireName()).param("content", event.content())
-                .param("metadata", JsonColumns.write(event.metadata())).param("by", principal)
-                .param("at", SqlTime.of(at))
-                .update();
-        jdbc.sql("UPDATE sessions SET last_activity_at = :at WHERE id = :id")
-                .param("id", event.sessionId()).param("at", SqlTime.of(at)).update();
+        MessageRows.of(template).add(new MapSqlParameterSource()
+                .addValue("id", event.messageId()).addValue("session", event.sessionId()).addValue("seq", event.seq())
+                .addValue("role", event.role().wireName()).addValue("content", event.content())
+                .addValue("metadata", JsonColumns.write(event.metadata())).addValue("by", principal)
+                .addValue("at", SqlTime.of(at)), event.sessionId(), SqlTime.of(at));
         waiters.wakeAfterCommit(event.sessionId());
     }
 
     @EventHandler
     void on(MessagesClearedEvent event) {
+        MessageRows.of(template).writePending();
         jdbc.sql("DELETE FROM messages WHERE session_id = :id AND seq <= :upTo")
                 .param("id", event.sessionId()).param("upTo", event.upToSeq()).update();
     }
 
     @EventHandler
     void on(SessionDeletedEvent event, @Timestamp Instant at) {
+        MessageRows.of(template).writePending();
         RowUpdate.set(jdbc, "sessions", event.sessionId(), "deleted_at = :value", SqlTime.of(at), at);
         jdbc.sql("DELETE FROM messages WHERE session_id = :id").param("id", event.sessionId()).update();
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.raworc.api.session.FindMessageQuery;
@@ -44,7 +45,8 @@ class SessionProjectionTest {
     private static final PageRequest FIRST_100 = new PageRequest(100, 0);
 
     private final JdbcClient jdbc = TestDatabase.jdbc();
-    private final SessionProjection projection = new SessionProjection(jdbc, new MessageWaiters());
+    private final SessionProjection projection = new SessionProjection(
+            new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
     private final SessionViews views = new SessionViews(jdbc);
     private final MessageViews messages = new MessageViews(jdbc);
 

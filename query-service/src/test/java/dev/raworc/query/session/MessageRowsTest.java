@@ -1,0 +1,121 @@
+package dev.raworc.query.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.raworc.api.session.MessagePostedEvent;
+import dev.raworc.api.session.MessageRole;
+import dev.raworc.api.session.MessagesClearedEvent;
+import dev.raworc.api.session.SessionCreatedEvent;
+import dev.raworc.api.session.SessionDeletedEvent;
+import dev.raworc.api.session.SessionForkedEvent;
+import dev.raworc.platform.testing.TestDatabase;
+
+/** The sessions projection batches message rows per transaction without reordering anything. */
+class MessageRowsTest {
+
+    private static final Instant AT = Instant.parse("2026-12-01T12:00:00Z");
+
+    private final JdbcClient jdbc = TestDatabase.jdbc();
+    private final TransactionTemplate transactions = new TransactionTemplate(
+            new DataSourceTransactionManager(TestDatabase.dataSource()));
+    private final SessionProjection projection = new SessionProjection(
+            new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
+    private final UUID id = UUID.randomUUID();
+
+    @Test
+    void aTransactionsMessagesAreWrittenWhenItCommitsWithTheLatestActivity() {
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            post(id, 1);
+            post(id, 2);
+            assertThat(seqs(id)).as("batched until commit").isEmpty();
+        });
+
+        assertThat(seqs(id)).containsExactly(1L, 2L);
+        assertThat(lastActivity(id)).isEqualTo(Timestamp.from(AT.plusSeconds(2)));
+    }
+
+    @Test
+    void aClearInTheSameTransactionSeesTheMessagesBeforeItOnly() {
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            post(id, 1);
+            post(id, 2);
+            projection.on(new MessagesClearedEvent(id, 2));
+            post(id, 3);
+        });
+
+        assertThat(seqs(id)).containsExactly(3L);
+    }
+
+    @Test
+    void aForkInTheSameTransactionCopiesTheParentsMessagesBeforeIt() {
+        UUID child = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            post(id, 1);
+            projection.on(new SessionForkedEvent(child, id, 1L, true, false, null, "default", "image", Map.of()), AT, "admin");
+            post(id, 2);
+        });
+
+        assertThat(seqs(child)).containsExactly(1L);
+        assertThat(seqs(id)).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aDeleteInTheSameTransactionRemovesTheMessagesBeforeIt() {
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            post(id, 1);
+            projection.on(new SessionDeletedEvent(id, "default"), AT);
+        });
+
+        assertThat(seqs(id)).isEmpty();
+    }
+
+    @Test
+    void aRolledBackTransactionWritesNothingAndTheNextOneStillBatches() {
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            post(id, 1);
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            post(id, 2);
+        });
+
+        assertThat(seqs(id)).containsExactly(2L);
+    }
+
+    private void created(UUID session) {
+        projection.on(new SessionCreatedEvent(session, null, "default", "image", Map.of()), AT, "admin");
+    }
+
+    private void post(UUID session, long seq) {
+        projection.on(new MessagePostedEvent(session, UUID.randomUUID(), seq, MessageRole.USER, "m" + seq, Map.of()),
+                AT.plusSeconds(seq), "admin");
+    }
+
+    private List<Long> seqs(UUID session) {
+        return jdbc.sql("SELECT seq FROM messages WHERE session_id = :id ORDER BY seq").param("id", session)
+                .query(Long.class).list();
+    }
+
+    private Timestamp lastActivity(UUID session) {
+        return jdbc.sql("SELECT last_activity_at FROM sessions WHERE id = :id").param("id", session)
+                .query(Timestamp.class).single();
+    }
+}
