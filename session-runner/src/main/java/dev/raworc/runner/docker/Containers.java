@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
@@ -51,16 +52,25 @@ public class Containers {
     }
 
     /**
-     * Creates the volume if needed and a container on it, started; returns the container id. A
-     * container already running for the session is kept (starting twice is harmless).
+     * Creates the volume if needed and a container on it, started; returns the container id. The
+     * usual case, a new session, costs only create and start: a name already taken (a redelivered
+     * event, a restart) keeps a running container and replaces a stopped one.
      */
     public String start(ContainerSpec spec) {
-        java.util.Optional<String> running = runningId(spec.sessionId());
-        if (running.isPresent()) {
-            return running.get();
-        }
         ensureVolume(spec.sessionId());
-        remove(spec.sessionId());
+        try {
+            return createAndStart(spec);
+        } catch (ConflictException nameTaken) {
+            java.util.Optional<String> running = runningId(spec.sessionId());
+            if (running.isPresent()) {
+                return running.get();
+            }
+            remove(spec.sessionId());
+            return createAndStart(spec);
+        }
+    }
+
+    private String createAndStart(ContainerSpec spec) {
         HostConfig host = HostConfig.newHostConfig()
                 .withBinds(new Bind(volumeName(spec.sessionId()), new Volume(MOUNT)))
                 .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L))
@@ -180,12 +190,9 @@ public class Containers {
         return volumes == null ? List.of() : volumes;
     }
 
+    /** Creating a volume that exists already is a no-op for Docker: no need to look first. */
     private void ensureVolume(UUID sessionId) {
-        try {
-            docker.inspectVolumeCmd(volumeName(sessionId)).exec();
-        } catch (NotFoundException missing) {
-            docker.createVolumeCmd().withName(volumeName(sessionId))
-                    .withLabels(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, sessionId.toString())).exec();
-        }
+        docker.createVolumeCmd().withName(volumeName(sessionId))
+                .withLabels(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, sessionId.toString())).exec();
     }
 }
