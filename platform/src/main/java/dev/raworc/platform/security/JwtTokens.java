@@ -11,6 +11,7 @@ import javax.crypto.SecretKey;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,13 @@ public class JwtTokens {
     private final SecretKey key;
     private final RaworcProperties properties;
     private final Clock clock = Clock.systemUTC();
+    private final JwtParser parser;
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     JwtTokens(JwtSigningKey signingKey, RaworcProperties properties) {
         this.key = signingKey.key();
         this.properties = properties;
+        this.parser = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build();
     }
 
     public IssuedToken issue(StoredCredentials credentials) {
@@ -71,13 +75,20 @@ public class JwtTokens {
     }
 
     TokenClaims verify(String token) throws InvalidTokenException {
+        VerifiedTokens.Verified known = verified.get(token);
+        if (known != null) {
+            if (!clock.instant().isBefore(known.expiresAt())) {
+                verified.forget(token);
+                throw new InvalidTokenException("Bearer token has expired");
+            }
+            return known.claims();
+        }
+        return parse(token);
+    }
+
+    private TokenClaims parse(String token) throws InvalidTokenException {
         try {
-            Claims claims = Jwts.parser()
-                    .verifyWith(key)
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token)
-                    .getPayload();
+            Claims claims = parser.parseSignedClaims(token).getPayload();
             Number generation = claims.get(GENERATION_CLAIM, Number.class);
             String user = claims.get(USER_CLAIM, String.class);
             String sessionSpace = claims.get(SESSION_SPACE_CLAIM, String.class);
@@ -87,8 +98,12 @@ public class JwtTokens {
             if (claims.getSubject() == null || user == null || account == session) {
                 throw new InvalidTokenException("Bearer token is invalid");
             }
-            return new TokenClaims(UUID.fromString(claims.getSubject()), user, account ? generation.longValue() : -1,
-                    sessionSpace, session ? issuedMillis.longValue() : -1);
+            TokenClaims verifiedClaims = new TokenClaims(UUID.fromString(claims.getSubject()), user,
+                    account ? generation.longValue() : -1, sessionSpace, session ? issuedMillis.longValue() : -1);
+            if (claims.getExpiration() != null) {
+                verified.put(token, verifiedClaims, claims.getExpiration().toInstant());
+            }
+            return verifiedClaims;
         } catch (ExpiredJwtException e) {
             throw new InvalidTokenException("Bearer token has expired");
         } catch (JwtException | IllegalArgumentException e) {
