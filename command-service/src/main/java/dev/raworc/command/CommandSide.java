@@ -1,7 +1,6 @@
 package dev.raworc.command;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -21,10 +20,12 @@ public class CommandSide {
     /** Snapshot an aggregate every this many events, so loading a long stream stays fast. */
     static final int SNAPSHOT_THRESHOLD = 100;
 
-    /** Keeps loaded aggregates between commands; entries go when memory is needed. */
+    /** Aggregates kept loaded between commands: the busiest sessions and accounts, a few KB each. */
+    static final int CACHED_AGGREGATES = 10_000;
+
     @Bean
     Cache aggregateCache() {
-        return new WeakReferenceCache();
+        return new BoundedAggregateCache(CACHED_AGGREGATES);
     }
 
     @Bean
