@@ -54,6 +54,15 @@ class RestartTest {
         }
     }
 
+    @Test
+    void theEmbeddedDatabaseAcknowledgesCommitsOnlyOnceTheyAreOnDisk() {
+        try (ConfigurableApplicationContext server = start()) {
+            JdbcClient jdbc = server.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return ServerProcess.start(dataDir, "--raworc.admin-password=" + password, "--raworc.jwt-secret=" + jwtSecret);
     }

@@ -47,6 +47,11 @@ public class StorageConfiguration {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory.directory("postgres"))
                     .setCleanDataDirectory(false)
+                    // the library starts PostgreSQL for tests: without fsync (-F), a machine crash can
+                    // corrupt the database, and with synchronous_commit off, a crash loses events the
+                    // API already answered for. A later -c wins over -F.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Started embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
                     dataDirectory.root().resolve("postgres"));
