@@ -42,6 +42,18 @@ class AxonWiringTest extends ApiTest {
         assertThat(transactionManager).isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
     }
 
+    /** The event store's commits wait for the disk; the processors' derived writes need not (they replay). */
+    @Test
+    void onlyTheEventStoresCommitsWaitForTheDisk() {
+        assertThat(transactionManager.fetchInTransaction(this::synchronousCommit)).isEqualTo("on");
+        processing.eventProcessors().keySet().forEach(name -> assertThat(
+                processing.transactionManager(name).fetchInTransaction(this::synchronousCommit)).as(name).isEqualTo("off"));
+    }
+
+    private String synchronousCommit() {
+        return jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+    }
+
     @Test
     void eventsGoToTheJdbcStoreAsJackson3Json() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);

@@ -14,6 +14,7 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -122,9 +123,11 @@ public class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule eventProcessingDefaults(ProcessorProgress progress) {
+    ConfigurerModule eventProcessingDefaults(ProcessorProgress progress, TransactionManager axonTransactionManager,
+                                             JdbcTemplate jdbc) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingTrackingEventProcessors()
+                .registerDefaultTransactionManager(c -> new ProjectionTransactionManager(axonTransactionManager, jdbc))
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE).andEventTrackerStatusChangeListener(progress))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
