@@ -1,30 +1,21 @@
 #!/usr/bin/env bash
-# One command for the benchmarks: builds the server, starts it on the embedded default with a fresh
-# data directory, measures it beside this machine's own limits (see benchmarks/), prints the table
-# and writes it to benchmarks/results/latest.md. Needs a Docker engine and Debian's busybox-static.
-#   scripts/benchmark.sh            (BENCH_SECONDS=20 per measurement, BENCH_PORT=9300)
+# One command for the benchmarks: builds the server and the local agent image, then runs the
+# benchmarks module, which starts servers on the embedded default with fresh data directories,
+# measures them beside this machine's own limits, prints the table and writes it to
+# benchmarks/results/latest.md. Needs a Docker engine and Debian's busybox-static. Takes ~25 min.
+#   scripts/benchmark.sh
+#   BENCH_SECONDS=20       seconds per throughput measurement (after a 5 s warm-up)
+#   BENCH_PORT=9300        the servers' HTTP port
+#   BENCH_SESSIONS=100000  synthetic sessions (10 messages each) for the reads at scale and the rebuild
+#   RAWORC_JAVA_OPTS       the servers' JVM options (default: the ones the README recommends)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${BENCH_SECONDS:-20}
-port=${BENCH_PORT:-9300}
 image=raworc-test-agent:latest
 
 mvn -B -q -DskipTests package
 scripts/build-test-image.sh "$image" >/dev/null
 
-data=$(mktemp -d)
-RAWORC_PORT=$port RAWORC_DATA_DIR="$data" RAWORC_ADMIN_PASSWORD=benchmark-password RAWORC_DEFAULT_IMAGE=$image \
-    java -jar server/target/raworc-server.jar > "$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
-
-for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$port/api/v0/health" >/dev/null && break
-    sleep 1
-done
-postgres=$(grep -o 'PostgreSQL on port [0-9]*' "$data/server.log" | awk '{print $4}')
-
 java -cp "$(ls benchmarks/target/benchmarks-*.jar):$(cat benchmarks/target/classpath.txt)" dev.raworc.bench.Benchmarks \
-    "http://localhost:$port/api/v0" benchmark-password "jdbc:postgresql://localhost:$postgres/postgres?user=postgres" \
-    "$image" "$server" benchmarks/results/latest.md "$seconds"
+    server/target/raworc-server.jar "$image" benchmarks/results/latest.md "${BENCH_SECONDS:-20}" "${BENCH_PORT:-9300}" \
+    "${RAWORC_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}" "${BENCH_SESSIONS:-100000}"

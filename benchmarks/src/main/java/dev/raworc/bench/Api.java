@@ -23,6 +23,10 @@ final class Api {
         this.base = base;
     }
 
+    String base() {
+        return base;
+    }
+
     void login(String user, String pass) throws IOException, InterruptedException {
         token = send("POST", "/auth/login", "{\"user\":\"" + user + "\",\"pass\":\"" + pass + "\"}", 200).get("token").asString();
     }

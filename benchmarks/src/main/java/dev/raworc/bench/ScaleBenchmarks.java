@@ -17,7 +17,6 @@ import java.util.Locale;
  */
 final class ScaleBenchmarks {
 
-    static final int SESSIONS = 100_000;
     static final int MESSAGES_PER_SESSION = 10;
 
     /** Projecting a million and more events at a few thousand a second takes minutes, not hours. */
@@ -27,13 +26,8 @@ final class ScaleBenchmarks {
     private ScaleBenchmarks() {
     }
 
-    static List<Row> run(Api api, String jdbcUrl) throws Exception {
-        return run(api, jdbcUrl, SESSIONS, MESSAGES_PER_SESSION);
-    }
-
     static List<Row> run(Api api, String jdbcUrl, int sessions, int messagesPerSession) throws Exception {
-        // Api keeps its base URL to itself; the rebuild, which needs a client of its own, reads it off a request
-        String base = api.raw("GET", "/health", null).request().uri().toString().replaceFirst("/health$", "");
+        String base = api.base();
         long expectedSessions = ScaleChecks.sessionTotal(api) + sessions;
 
         long started = System.nanoTime();

@@ -1,0 +1,139 @@
+package dev.raworc.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Message throughput and latency over HTTP beside single-row inserts of event-sized rows into the
+ * same PostgreSQL, and the projection lag of a write.
+ */
+final class MessageBenchmarks {
+
+    private static final int[] CONCURRENCY = {1, 8, 32};
+    private static final int SESSIONS_PER_CLIENT = 4;
+
+    private final Api api;
+    private final String jdbcUrl;
+    private final Duration measure;
+    private final SessionsMade sessions;
+
+    MessageBenchmarks(Api api, String jdbcUrl, Duration measure, SessionsMade sessions) {
+        this.api = api;
+        this.jdbcUrl = jdbcUrl;
+        this.measure = measure;
+        this.sessions = sessions;
+    }
+
+    /** Authenticated SYSTEM messages (no agent work) at 1, 8 and 32 clients, spread over many sessions. */
+    List<Row> throughput() throws Exception {
+        String payload = "{\"role\":\"system\",\"content\":\"" + "x".repeat(200) + "\"}";
+        List<Row> rows = new ArrayList<>();
+        createRawTable();
+        for (int clients : CONCURRENCY) {
+            String[] targets = new String[clients * SESSIONS_PER_CLIENT];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = sessions.create();
+            }
+            sessions.awaitIdle(targets); // their containers start before the measurement, not during it
+            Load.Result http = Load.run(clients, Duration.ofSeconds(5), measure, (client, i) -> api.send("POST",
+                    "/sessions/" + targets[(int) (client * SESSIONS_PER_CLIENT + i % SESSIONS_PER_CLIENT)] + "/messages",
+                    payload, 201));
+            Load.Result raw = rawInserts(clients);
+            rows.add(new Row("message POST, " + clients + " clients", http.perSecond(), "req/s",
+                    "single-row insert, " + clients + " connections", raw.perSecond()));
+            rows.add(new Row("  p50 latency", http.latencies().percentileMillis(50), "ms", "insert p50",
+                    raw.latencies().percentileMillis(50)));
+            rows.add(new Row("  p99 latency", http.latencies().percentileMillis(99), "ms", "insert p99",
+                    raw.latencies().percentileMillis(99)));
+            rows.add(new Row("  max latency", http.latencies().maxMillis(), "ms", "insert max", raw.latencies().maxMillis()));
+            if (http.errors() > 0) {
+                throw new IllegalStateException(http.errors() + " message posts failed at " + clients + " clients");
+            }
+        }
+        execute("DROP TABLE IF EXISTS bench_raw_event");
+        return rows;
+    }
+
+    /** Time from a write's 2xx until a read shows it. */
+    List<Row> projectionLag() throws Exception {
+        String session = sessions.create();
+        sessions.awaitIdle(session);
+        Latencies lag = new Latencies();
+        Latencies reads = new Latencies();
+        for (int i = 0; i < 500; i++) {
+            long seq = api.send("POST", "/sessions/" + session + "/messages", "{\"role\":\"system\",\"content\":\"lag\"}", 201)
+                    .get("seq").asLong();
+            long written = System.nanoTime();
+            while (true) {
+                long read = System.nanoTime();
+                boolean visible = api.send("GET", "/sessions/" + session + "/messages?after_seq=" + (seq - 1) + "&limit=1",
+                        null, 200).size() == 1;
+                reads.add(System.nanoTime() - read);
+                if (visible) {
+                    lag.add(System.nanoTime() - written);
+                    break;
+                }
+            }
+        }
+        return List.of(
+                new Row("projection lag p50", lag.percentileMillis(50), "ms", "one read's round trip p50",
+                        reads.percentileMillis(50)),
+                new Row("projection lag p99", lag.percentileMillis(99), "ms", "one read's round trip p99",
+                        reads.percentileMillis(99)));
+    }
+
+    private Load.Result rawInserts(int clients) throws Exception {
+        Connection[] connections = new Connection[clients];
+        PreparedStatement[] inserts = new PreparedStatement[clients];
+        byte[] payload = ("{\"sessionId\":\"" + UUID.randomUUID() + "\",\"content\":\"" + "x".repeat(200) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int c = 0; c < clients; c++) {
+            connections[c] = DriverManager.getConnection(jdbcUrl);
+            connections[c].setAutoCommit(true);
+            inserts[c] = connections[c].prepareStatement("INSERT INTO bench_raw_event (aggregate_identifier, sequence_number, "
+                    + "event_identifier, payload_type, payload, meta_data, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        }
+        try {
+            return Load.run(clients, Duration.ofSeconds(2), measure, (client, i) -> {
+                PreparedStatement insert = inserts[client];
+                insert.setString(1, "bench-" + client);
+                insert.setLong(2, i + (long) client * 1_000_000_000L + System.nanoTime() % 1_000_000);
+                insert.setString(3, UUID.randomUUID().toString());
+                insert.setString(4, "dev.raworc.api.session.MessagePostedEvent");
+                insert.setBytes(5, payload);
+                insert.setBytes(6, "{\"principal\":\"admin\"}".getBytes(StandardCharsets.UTF_8));
+                insert.setString(7, Instant.now().toString());
+                insert.executeUpdate();
+            });
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private void createRawTable() throws Exception {
+        // the event table's shape, with a sequence of its own so the server's events keep theirs
+        execute("""
+                CREATE TABLE IF NOT EXISTS bench_raw_event (
+                    global_index BIGSERIAL PRIMARY KEY, aggregate_identifier VARCHAR(255) NOT NULL,
+                    sequence_number BIGINT NOT NULL, type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL UNIQUE,
+                    meta_data BYTEA, payload BYTEA NOT NULL, payload_revision VARCHAR(255),
+                    payload_type VARCHAR(255) NOT NULL, time_stamp VARCHAR(255) NOT NULL,
+                    UNIQUE (aggregate_identifier, sequence_number))""");
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

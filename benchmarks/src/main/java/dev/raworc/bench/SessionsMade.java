@@ -1,0 +1,77 @@
+package dev.raworc.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.dockerjava.api.DockerClient;
+
+/**
+ * The sessions a benchmark run creates, so that it can delete them at the end and wait until the
+ * runner has removed their containers and volumes: a run leaves nothing behind in Docker.
+ */
+final class SessionsMade {
+
+    /** The runner's labels on what it makes in Docker (session-runner's Containers). */
+    private static final String MANAGED_LABEL = "dev.raworc.managed";
+    private static final String SESSION_LABEL = "dev.raworc.session-id";
+
+    private final Api api;
+    private final List<String> made = new ArrayList<>();
+
+    SessionsMade(Api api) {
+        this.api = api;
+    }
+
+    String create() throws Exception {
+        String id = api.createSession();
+        made.add(id);
+        return id;
+    }
+
+    void awaitIdle(String... ids) throws Exception {
+        for (String id : ids) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!"idle".equals(api.send("GET", "/sessions/" + id, null, 200).get("state").asString())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("session " + id + " did not become idle");
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    void delete(String id) throws Exception {
+        api.send("DELETE", "/sessions/" + id, null, 204);
+    }
+
+    /** Deletes every session made and not deleted yet, then waits (up to 2 minutes) for Docker to hold none of theirs. */
+    void deleteAll(DockerClient docker) throws Exception {
+        for (String id : made) {
+            int status = api.raw("DELETE", "/sessions/" + id, null).statusCode();
+            if (status != 204 && status != 404) {
+                throw new IllegalStateException("DELETE /sessions/" + id + " answered " + status);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (leftInDocker(docker) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(leftInDocker(docker) + " containers or volumes of deleted sessions are still there");
+            }
+            Thread.sleep(200);
+        }
+        made.clear();
+    }
+
+    private long leftInDocker(DockerClient docker) {
+        Set<String> ours = Set.copyOf(made);
+        long containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec()
+                .stream().filter(container -> ours.contains(container.getLabels().get(SESSION_LABEL))).count();
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_LABEL + "=true")).exec().getVolumes();
+        return containers + (volumes == null ? 0
+                : volumes.stream().filter(volume -> volume.getLabels() != null && ours.contains(volume.getLabels().get(SESSION_LABEL)))
+                .count());
+    }
+}
