@@ -26,6 +26,11 @@ public final class ListScope {
         return grants.isEmpty();
     }
 
+    /** Whether some grant is for some names only rather than for whole spaces. */
+    public boolean limitsNames() {
+        return grants.stream().anyMatch(grant -> grant.names() != null);
+    }
+
     /** Whether the caller may list at least something in the space. */
     public boolean coversSpace(String space) {
         return grants.stream().anyMatch(grant -> grant.space() == null || grant.space().equals(space));

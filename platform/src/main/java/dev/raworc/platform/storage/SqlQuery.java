@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ public final class SqlQuery {
     private final String table;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
+    private LongSupplier knownTotal;
 
     private SqlQuery(String table) {
         this.table = table;
@@ -64,9 +66,16 @@ public final class SqlQuery {
         return this;
     }
 
+    /** Takes the total from a count the read model maintains instead of counting the matching rows. */
+    public SqlQuery totalFrom(LongSupplier total) {
+        this.knownTotal = total;
+        return this;
+    }
+
     public <T> Page<T> page(JdbcClient jdbc, String orderBy, PageRequest request, RowMapper<T> mapper) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        long total = jdbc.sql("SELECT count(*) FROM " + table + where).params(params).query(Long.class).single();
+        long total = knownTotal != null ? knownTotal.getAsLong()
+                : jdbc.sql("SELECT count(*) FROM " + table + where).params(params).query(Long.class).single();
         List<T> items = request.limit() == 0 || request.offset() >= total ? List.of()
                 : jdbc.sql("SELECT * FROM " + table + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
                         .params(params).param("limit", request.limit()).param("offset", request.offset())

@@ -137,8 +137,8 @@ class SessionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM messages").update();
-        jdbc.sql("DELETE FROM sessions").update();
+        // TRUNCATE fires no row triggers: the counts go with the rows at once
+        jdbc.sql("TRUNCATE messages, sessions, session_counts").update();
     }
 
     private void insert(UUID id, String name, String space, String image, String metadata, UUID parent, Long forkedAt,
