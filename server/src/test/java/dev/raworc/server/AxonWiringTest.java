@@ -67,7 +67,7 @@ class AxonWiringTest extends ApiTest {
 
     @Test
     void projectionsRunOnTrackingProcessorsThatRetryFailures() {
-        assertThat(processing.eventProcessors()).containsKeys("service-accounts", "role-bindings");
+        assertThat(processing.eventProcessors()).containsKeys("directory", "sessions");
         processing.eventProcessors().forEach((name, processor) -> {
             assertThat(processor).as(name).isInstanceOf(TrackingEventProcessor.class);
             assertThat(processing.listenerInvocationErrorHandler(name)).as(name)
@@ -81,7 +81,7 @@ class AxonWiringTest extends ApiTest {
         adminToken();
         awaitProjections();
         String before = serviceAccounts();
-        TrackingEventProcessor processor = processing.eventProcessor("service-accounts", TrackingEventProcessor.class)
+        TrackingEventProcessor processor = processing.eventProcessor("directory", TrackingEventProcessor.class)
                 .orElseThrow();
 
         processor.shutDown();
@@ -91,7 +91,7 @@ class AxonWiringTest extends ApiTest {
         awaitProjections();
         assertThat(processor.isError()).isFalse();
         assertThat(serviceAccounts()).isEqualTo(before);
-        assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = 'service-accounts'")
+        assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = 'directory'")
                 .query(String.class).single()).contains("ReplayToken");
     }
 

@@ -15,16 +15,15 @@ import dev.raworc.api.access.RoleDeletedEvent;
 import dev.raworc.api.account.ServiceAccountDeletedEvent;
 import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.platform.storage.SqlTime;
+import dev.raworc.query.DirectoryProcessing;
 
 /**
  * Keeps {@code role_bindings} in step with the binding events, and drops the bindings of a
  * deleted role, account or space with it. Idempotent per event.
  */
 @Component
-@ProcessingGroup(RoleBindingProjection.PROCESSING_GROUP)
+@ProcessingGroup(DirectoryProcessing.GROUP)
 class RoleBindingProjection {
-
-    static final String PROCESSING_GROUP = "role-bindings";
 
     private final JdbcClient jdbc;
 

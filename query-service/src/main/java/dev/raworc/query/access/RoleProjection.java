@@ -13,13 +13,12 @@ import dev.raworc.api.access.RoleCreatedEvent;
 import dev.raworc.api.access.RoleDeletedEvent;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.SqlTime;
+import dev.raworc.query.DirectoryProcessing;
 
 /** Keeps {@code roles} in step with the role events. Idempotent per event. */
 @Component
-@ProcessingGroup(RoleProjection.PROCESSING_GROUP)
+@ProcessingGroup(DirectoryProcessing.GROUP)
 class RoleProjection {
-
-    static final String PROCESSING_GROUP = "roles";
 
     private final JdbcClient jdbc;
 

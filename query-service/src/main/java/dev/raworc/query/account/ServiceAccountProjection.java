@@ -18,13 +18,12 @@ import dev.raworc.api.account.ServiceAccountLoggedInEvent;
 import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
 import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
+import dev.raworc.query.DirectoryProcessing;
 
 /** Keeps {@code service_accounts} in step with the service-account events. Idempotent per event. */
 @Component
-@ProcessingGroup(ServiceAccountProjection.PROCESSING_GROUP)
+@ProcessingGroup(DirectoryProcessing.GROUP)
 class ServiceAccountProjection {
-
-    static final String PROCESSING_GROUP = "service-accounts";
 
     private final JdbcClient jdbc;
 

@@ -18,13 +18,12 @@ import dev.raworc.api.secret.SecretValueChangedEvent;
 import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
+import dev.raworc.query.DirectoryProcessing;
 
 /** Keeps {@code secrets} in step with the secret events: ciphertext only. Idempotent per event. */
 @Component
-@ProcessingGroup(SecretProjection.PROCESSING_GROUP)
+@ProcessingGroup(DirectoryProcessing.GROUP)
 class SecretProjection {
-
-    static final String PROCESSING_GROUP = "secrets";
 
     private final JdbcClient jdbc;
 

@@ -20,13 +20,12 @@ import dev.raworc.api.space.SpaceSettingsChangedEvent;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
+import dev.raworc.query.DirectoryProcessing;
 
 /** Keeps {@code spaces} in step with the space events. Idempotent per event. */
 @Component
-@ProcessingGroup(SpaceProjection.PROCESSING_GROUP)
+@ProcessingGroup(DirectoryProcessing.GROUP)
 class SpaceProjection {
-
-    static final String PROCESSING_GROUP = "spaces";
 
     private final JdbcClient jdbc;
 
