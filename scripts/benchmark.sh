@@ -18,4 +18,4 @@ scripts/build-test-image.sh "$image" >/dev/null
 
 java -cp "$(ls benchmarks/target/benchmarks-*.jar):$(cat benchmarks/target/classpath.txt)" dev.raworc.bench.Benchmarks \
     server/target/raworc-server.jar "$image" benchmarks/results/latest.md "${BENCH_SECONDS:-20}" "${BENCH_PORT:-9300}" \
-    "${RAWORC_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}" "${BENCH_SESSIONS:-100000}"
+    "${RAWORC_JAVA_OPTS:--Xmx192m -XX:+UseSerialGC}" "${BENCH_SESSIONS:-100000}"
