@@ -85,24 +85,10 @@ final class BenchServer implements AutoCloseable {
         throw new IllegalStateException("the server did not become healthy within 3 minutes; see " + log);
     }
 
-    /**
-     * Logs in as the admin. On a first start the admin is created just after the server starts
-     * answering (its health is UP a moment before), so a refused login is tried again for a while.
-     */
     Api login() throws IOException, InterruptedException {
         Api api = new Api(apiBase);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                api.login("admin", ADMIN_PASSWORD);
-                return api;
-            } catch (IllegalStateException refused) {
-                if (System.nanoTime() > deadline) {
-                    throw refused;
-                }
-                Thread.sleep(200);
-            }
-        }
+        api.login("admin", ADMIN_PASSWORD);
+        return api;
     }
 
     String jdbcUrl() {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -31,10 +31,11 @@ import dev.raworc.platform.storage.NameClaims;
  * the {@code default} space, and on an empty system the {@code admin} account bound globally to
  * role {@code admin}. Its password is {@code RAWORC_ADMIN_PASSWORD}, or a random one shown once in
  * the log and kept owner-only in the data directory; there is no default password. Each step is
- * skipped when already done, and a conflict means another process did it first.
+ * skipped when already done, and a conflict means another process did it first. It runs once Axon
+ * has started and before the web server takes requests, so no client sees a server without them.
  */
 @Component
-class FirstStartSeeding implements ApplicationRunner {
+class FirstStartSeeding implements SmartLifecycle {
 
     static final String PASSWORD_FILE = "admin-password";
 
@@ -57,8 +58,31 @@ class FirstStartSeeding implements ApplicationRunner {
         this.dataDirectory = dataDirectory;
     }
 
+    private volatile boolean seeded;
+
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        seed();
+        seeded = true;
+    }
+
+    @Override
+    public void stop() {
+        seeded = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return seeded;
+    }
+
+    /** Right after Axon's own phase (commands and projections work), before the web server's. */
+    @Override
+    public int getPhase() {
+        return SpringAxonConfiguration.LIFECYCLE_PHASE + 1;
+    }
+
+    private void seed() {
         for (BuiltInRoles.BuiltInRole role : BuiltInRoles.ALL) {
             if (names.owner(NameClaims.Kind.ROLE, role.name()).isEmpty()) {
                 sendUnlessSeededElsewhere(new CreateRoleCommand(UUID.randomUUID(), role.name(), role.description(),
