@@ -52,6 +52,9 @@ public class StorageConfiguration {
                     // API already answered for. A later -c wins over -F.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // the library's own JVM shutdown hook would stop PostgreSQL while the processors
+                    // still write their tokens; Spring closes this bean after everything using it
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Started embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
                     dataDirectory.root().resolve("postgres"));
