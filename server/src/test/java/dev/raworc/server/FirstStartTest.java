@@ -24,6 +24,8 @@ class FirstStartTest {
         String password;
         String jwtSecret;
         try (ConfigurableApplicationContext server = ServerProcess.start(dataDir)) {
+            assertThat(server.getBean(JdbcClient.class).sql("SELECT count(*) FROM role_bindings").query(Long.class).single())
+                    .as("the admin's binding is in the read models before the first request can come").isEqualTo(1);
             password = ownerOnlyFile("admin-password");
             jwtSecret = ownerOnlyFile("jwt-secret");
             assertThat(password).hasSizeGreaterThanOrEqualTo(16);

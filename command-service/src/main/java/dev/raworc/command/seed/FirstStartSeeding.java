@@ -1,6 +1,7 @@
 package dev.raworc.command.seed;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import dev.raworc.api.access.PrincipalType;
 import dev.raworc.api.account.CreateServiceAccountCommand;
 import dev.raworc.api.space.CreateSpaceCommand;
 import dev.raworc.platform.RaworcProperties;
+import dev.raworc.platform.axon.ProjectionCatchUp;
 import dev.raworc.platform.security.AccountCredentials;
 import dev.raworc.platform.security.PasswordPolicy;
 import dev.raworc.platform.storage.DataDirectory;
@@ -38,6 +40,7 @@ import dev.raworc.platform.storage.NameClaims;
 class FirstStartSeeding implements SmartLifecycle {
 
     static final String PASSWORD_FILE = "admin-password";
+    static final Duration SEED_CATCH_UP = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(FirstStartSeeding.class);
 
@@ -47,15 +50,19 @@ class FirstStartSeeding implements SmartLifecycle {
     private final PasswordPolicy passwords;
     private final RaworcProperties properties;
     private final DataDirectory dataDirectory;
+    private final ProjectionCatchUp projections;
+    private boolean sent;
 
     FirstStartSeeding(CommandGateway commands, NameClaims names, AccountCredentials credentials,
-                      PasswordPolicy passwords, RaworcProperties properties, DataDirectory dataDirectory) {
+                      PasswordPolicy passwords, RaworcProperties properties, DataDirectory dataDirectory,
+                      ProjectionCatchUp projections) {
         this.commands = commands;
         this.names = names;
         this.credentials = credentials;
         this.passwords = passwords;
         this.properties = properties;
         this.dataDirectory = dataDirectory;
+        this.projections = projections;
     }
 
     private volatile boolean seeded;
@@ -63,6 +70,12 @@ class FirstStartSeeding implements SmartLifecycle {
     @Override
     public void start() {
         seed();
+        // permission checks read the role bindings from this process's read models: the admin's
+        // first request must find its binding there, not only in the event store
+        if (sent && !projections.await(SEED_CATCH_UP)) {
+            log.warn("The read models have not caught up with the first-start seeding within {} s; requests may be "
+                    + "refused until they do", SEED_CATCH_UP.toSeconds());
+        }
         seeded = true;
     }
 
@@ -122,6 +135,7 @@ class FirstStartSeeding implements SmartLifecycle {
     private boolean sendUnlessSeededElsewhere(Object command) {
         try {
             commands.sendAndWait(command);
+            sent = true;
             return true;
         } catch (DomainException alreadySeeded) {
             return false;
