@@ -1,7 +1,9 @@
 package dev.raworc.query.session;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,8 +29,8 @@ import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
 import dev.raworc.platform.storage.JsonColumns;
-import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
+import dev.raworc.query.session.SessionRows.Column;
 
 /**
  * Keeps {@code sessions} and {@code messages} in step with the session events, in one processing
@@ -62,7 +64,7 @@ class SessionProjection {
         insert(event.sessionId(), event.name(), event.space(), event.image(), JsonColumns.write(event.metadata()),
                 event.parentSessionId(), event.upToMessageSeq(), principal, at);
         if (event.copyMessages()) {
-            MessageRows.of(template).writePending();
+            PendingRows.of(template).messages().writePending();
             // the parent's visible messages up to the fork become the start of the child's conversation
             jdbc.sql("""
                     INSERT INTO messages (id, session_id, seq, role, content, metadata, created_by, created_at)
@@ -77,33 +79,28 @@ class SessionProjection {
 
     @EventHandler
     void on(SessionRenamedEvent event, @Timestamp Instant at) {
-        RowUpdate.set(jdbc, "sessions", event.sessionId(), "name = :value", event.name(), at);
+        update(event.sessionId(), at, values -> values.put(Column.NAME, event.name()));
     }
 
     @EventHandler
     void on(SessionMetadataChangedEvent event, @Timestamp Instant at) {
-        RowUpdate.set(jdbc, "sessions", event.sessionId(), "metadata = CAST(:value AS jsonb)",
-                JsonColumns.write(event.metadata()), at);
+        update(event.sessionId(), at, values -> values.put(Column.METADATA, JsonColumns.write(event.metadata())));
     }
 
     @EventHandler
     void on(SessionStateChangedEvent event, @Timestamp Instant at) {
         state(event.sessionId(), event.to(), event.reason(), at);
-        if (event.to() == SessionState.CLOSED) {
-            RowUpdate.set(jdbc, "sessions", event.sessionId(), "closed_at = :value", SqlTime.of(at), at);
-        }
     }
 
     @EventHandler
     void on(SessionReadyEvent event, @Timestamp Instant at) {
         state(event.sessionId(), SessionState.IDLE, null, at);
-        RowUpdate.set(jdbc, "sessions", event.sessionId(), "container_id = :value", event.containerId(), at);
+        update(event.sessionId(), at, values -> values.put(Column.CONTAINER_ID, event.containerId()));
     }
 
     @EventHandler
     void on(SessionClosedEvent event, @Timestamp Instant at) {
         state(event.sessionId(), SessionState.CLOSED, null, at);
-        RowUpdate.set(jdbc, "sessions", event.sessionId(), "closed_at = :value", SqlTime.of(at), at);
     }
 
     @EventHandler
@@ -113,25 +110,27 @@ class SessionProjection {
 
     @EventHandler
     void on(MessagePostedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
-        MessageRows.of(template).add(new MapSqlParameterSource()
+        PendingRows rows = PendingRows.of(template);
+        rows.messages().add(new MapSqlParameterSource()
                 .addValue("id", event.messageId()).addValue("session", event.sessionId()).addValue("seq", event.seq())
                 .addValue("role", event.role().wireName()).addValue("content", event.content())
                 .addValue("metadata", JsonColumns.write(event.metadata())).addValue("by", principal)
-                .addValue("at", SqlTime.of(at)), event.sessionId(), SqlTime.of(at));
+                .addValue("at", SqlTime.of(at)));
+        rows.sessions().set(event.sessionId(), values -> values.put(Column.LAST_ACTIVITY_AT, SqlTime.of(at)));
         waiters.wakeAfterCommit(event.sessionId());
     }
 
     @EventHandler
     void on(MessagesClearedEvent event) {
-        MessageRows.of(template).writePending();
+        PendingRows.of(template).messages().writePending();
         jdbc.sql("DELETE FROM messages WHERE session_id = :id AND seq <= :upTo")
                 .param("id", event.sessionId()).param("upTo", event.upToSeq()).update();
     }
 
     @EventHandler
     void on(SessionDeletedEvent event, @Timestamp Instant at) {
-        MessageRows.of(template).writePending();
-        RowUpdate.set(jdbc, "sessions", event.sessionId(), "deleted_at = :value", SqlTime.of(at), at);
+        update(event.sessionId(), at, values -> values.put(Column.DELETED_AT, SqlTime.of(at)));
+        PendingRows.of(template).messages().writePending();
         jdbc.sql("DELETE FROM messages WHERE session_id = :id").param("id", event.sessionId()).update();
     }
 
@@ -143,26 +142,32 @@ class SessionProjection {
 
     private void insert(UUID id, String name, String space, String image, String metadata, UUID parent, Long forkedAt,
                         String principal, Instant at) {
-        jdbc.sql("""
-                INSERT INTO sessions (id, name, space, state, created_by, parent_session_id, forked_from_message_seq,
-                                      image, metadata, created_at, updated_at, last_activity_at)
-                VALUES (:id, :name, :space, :state, :by, :parent, :forkedAt, :image, CAST(:metadata AS jsonb), :at, :at, :at)
-                ON CONFLICT (id) DO NOTHING""")
-                .param("id", id).param("name", name).param("space", space)
-                .param("state", SessionState.INIT.wireName()).param("by", principal).param("parent", parent)
-                .param("forkedAt", forkedAt).param("image", image).param("metadata", metadata)
-                .param("at", SqlTime.of(at))
-                .update();
+        PendingRows.of(template).sessions().insert(new MapSqlParameterSource()
+                .addValue("id", id).addValue("name", name).addValue("space", space)
+                .addValue("state", SessionState.INIT.wireName()).addValue("by", principal).addValue("parent", parent)
+                .addValue("forkedAt", forkedAt).addValue("image", image).addValue("metadata", metadata)
+                .addValue("at", SqlTime.of(at)));
     }
 
-    /** A session that is not live has no container: the runner removes it. */
+    /** A session that is not live has no container (the runner removes it); a closed one records when. */
     private void state(UUID id, SessionState state, String reason, Instant at) {
-        jdbc.sql("""
-                UPDATE sessions SET state = :state, state_reason = :reason, updated_at = :at,
-                    container_id = CASE WHEN :live THEN container_id END
-                WHERE id = :id""")
-                .param("live", state == SessionState.IDLE || state == SessionState.BUSY)
-                .param("id", id).param("state", state.wireName()).param("reason", reason).param("at", SqlTime.of(at))
-                .update();
+        update(id, at, values -> {
+            values.put(Column.STATE, state.wireName());
+            values.put(Column.STATE_REASON, reason);
+            if (state != SessionState.IDLE && state != SessionState.BUSY) {
+                values.put(Column.CONTAINER_ID, null);
+            }
+            if (state == SessionState.CLOSED) {
+                values.put(Column.CLOSED_AT, SqlTime.of(at));
+            }
+        });
+    }
+
+    /** Sets columns of a session's row and moves its {@code updated_at}. */
+    private void update(UUID id, Instant at, Consumer<Map<Column, Object>> values) {
+        PendingRows.of(template).sessions().set(id, changed -> {
+            values.accept(changed);
+            changed.put(Column.UPDATED_AT, SqlTime.of(at));
+        });
     }
 }
