@@ -8,14 +8,17 @@
 #   BENCH_PORT=9300        the servers' HTTP port
 #   BENCH_SESSIONS=100000  synthetic sessions (10 messages each) for the reads at scale and the rebuild
 #   RAWORC_JAVA_OPTS       the servers' JVM options (default: the ones the README recommends)
+#   MALLOC_ARENA_MAX=2     glibc's arenas for the servers (the README's setting)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 image=raworc-test-agent:latest
+# the servers the benchmarks start inherit it
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 mvn -B -q -DskipTests package
 scripts/build-test-image.sh "$image" >/dev/null
 
 java -cp "$(ls benchmarks/target/benchmarks-*.jar):$(cat benchmarks/target/classpath.txt)" dev.raworc.bench.Benchmarks \
     server/target/raworc-server.jar "$image" benchmarks/results/latest.md "${BENCH_SECONDS:-20}" "${BENCH_PORT:-9300}" \
-    "${RAWORC_JAVA_OPTS:--Xmx192m -XX:+UseSerialGC}" "${BENCH_SESSIONS:-100000}"
+    "${RAWORC_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}" "${BENCH_SESSIONS:-100000}"

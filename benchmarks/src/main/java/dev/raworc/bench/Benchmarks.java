@@ -78,8 +78,9 @@ public final class Benchmarks {
     private String table(List<String> jvmOptions) throws Exception {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Raworc benchmarks, %s: %s%n%n", Instant.now(), Machine.describe()));
-        table.append(String.format(Locale.ROOT, "Server: `java %s -jar raworc-server.jar`, embedded PostgreSQL.%n%n",
-                String.join(" ", jvmOptions)));
+        String arenas = System.getenv("MALLOC_ARENA_MAX") == null ? "" : "MALLOC_ARENA_MAX=" + System.getenv("MALLOC_ARENA_MAX") + " ";
+        table.append(String.format(Locale.ROOT, "Server: `%sjava %s -jar raworc-server.jar`, embedded PostgreSQL.%n%n",
+                arenas, String.join(" ", jvmOptions)));
         table.append("| measure | Raworc | limit measured in the same run | limit | ratio |\n|---|---|---|---|---|\n");
         rows.forEach(row -> table.append(row.markdown()).append('\n'));
         return table.toString();
