@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * talked to and closed within one replay batch costs one insert and one update instead of a round
  * trip per event, and its state counts (kept by triggers) move once. Each column takes the value of
  * the last event that set it, exactly as applying the events one by one would leave it, because
- * every change sets plain values and nothing in the projection's transaction reads these rows.
+ * every change sets plain values and nothing in the projection's transaction reads these rows; a
+ * handler that comes to read them must {@link #writePending()} first.
  */
 final class SessionRows {
 
