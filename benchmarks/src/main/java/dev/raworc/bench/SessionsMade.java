@@ -55,18 +55,27 @@ final class SessionsMade {
                 throw new IllegalStateException("DELETE /sessions/" + id + " answered " + status);
             }
         }
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (leftInDocker(docker) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(leftInDocker(docker) + " containers or volumes of deleted sessions are still there");
-            }
-            Thread.sleep(200);
-        }
+        awaitGoneFromDocker(docker, Set.copyOf(made));
         made.clear();
     }
 
-    private long leftInDocker(DockerClient docker) {
-        Set<String> ours = Set.copyOf(made);
+    /** Deletes one session and waits until the runner has removed its container and volume. */
+    void deleteAndAwaitGone(DockerClient docker, String id) throws Exception {
+        delete(id);
+        awaitGoneFromDocker(docker, Set.of(id));
+    }
+
+    private void awaitGoneFromDocker(DockerClient docker, Set<String> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        for (long left = leftInDocker(docker, ids); left > 0; left = leftInDocker(docker, ids)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(left + " containers or volumes of deleted sessions are still there");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long leftInDocker(DockerClient docker, Set<String> ours) {
         long containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec()
                 .stream().filter(container -> ours.contains(container.getLabels().get(SESSION_LABEL))).count();
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_LABEL + "=true")).exec().getVolumes();
