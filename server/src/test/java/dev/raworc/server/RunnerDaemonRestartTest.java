@@ -52,10 +52,14 @@ class RunnerDaemonRestartTest {
                 awaitIdle(api, token, id, Duration.ofSeconds(10).minusNanos(System.nanoTime() - answering));
                 assertThat(reply(api, token, id, "cat /session/mark")).isEqualTo("before");
             }
+            // removed the way a user removes them: behind the runner's back it would start them again
             for (String id : sessions) {
-                containers.remove(UUID.fromString(id));
-                containers.removeVolume(UUID.fromString(id));
+                assertThat(api.send("DELETE", "/api/v0/sessions/" + id, token, null, null).status()).isEqualTo(204);
             }
+            Eventually.await(Duration.ofSeconds(30), "the runner to remove the sessions' containers and volumes",
+                    () -> containers.managed().stream().noneMatch(container -> sessions.contains(container.getLabels().get(Containers.SESSION_LABEL)))
+                            && containers.managedVolumes().stream().noneMatch(volume -> volume.getLabels() != null
+                            && sessions.contains(volume.getLabels().get(Containers.SESSION_LABEL))));
         }
     }
 
