@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.raworc.api.DomainException;
 import dev.raworc.platform.storage.Ids;
@@ -21,14 +23,35 @@ public class SessionTargets {
     public record SessionRef(UUID id, String space, boolean deleted) {
     }
 
+    private static final String FOUND_IN_REQUEST = SessionTargets.class.getName() + ".found:";
+
     private final JdbcClient jdbc;
 
     SessionTargets(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The session named by id or name; a deleted one is found by id only. */
+    /**
+     * The session named by id or name; a deleted one is found by id only. Within an HTTP request
+     * the first answer is kept: the permission check and the handler ask for the same session, and
+     * the handler acts on the session the check allowed.
+     */
     public Optional<SessionRef> find(String idOrName) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return lookUp(idOrName);
+        }
+        String key = FOUND_IN_REQUEST + idOrName;
+        @SuppressWarnings("unchecked")
+        Optional<SessionRef> found = (Optional<SessionRef>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (found == null) {
+            found = lookUp(idOrName);
+            request.setAttribute(key, found, RequestAttributes.SCOPE_REQUEST);
+        }
+        return found;
+    }
+
+    private Optional<SessionRef> lookUp(String idOrName) {
         Optional<SessionRef> byId = Ids.parse(idOrName).flatMap(id -> jdbc
                 .sql("SELECT id, space, deleted_at IS NOT NULL AS deleted FROM sessions WHERE id = :id")
                 .param("id", id).query(SessionTargets::map).optional());

@@ -1,6 +1,7 @@
 package dev.raworc.query.session;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -142,11 +143,20 @@ class SessionProjection {
 
     private void insert(UUID id, String name, String space, String image, String metadata, UUID parent, Long forkedAt,
                         String principal, Instant at) {
-        PendingRows.of(template).sessions().insert(new MapSqlParameterSource()
-                .addValue("id", id).addValue("name", name).addValue("space", space)
-                .addValue("state", SessionState.INIT.wireName()).addValue("by", principal).addValue("parent", parent)
-                .addValue("forkedAt", forkedAt).addValue("image", image).addValue("metadata", metadata)
-                .addValue("at", SqlTime.of(at)));
+        Map<String, Object> created = new HashMap<>();
+        created.put("id", id);
+        created.put("name", name);
+        created.put("space", space);
+        created.put("state", SessionState.INIT.wireName());
+        created.put("created_by", principal);
+        created.put("parent_session_id", parent);
+        created.put("forked_from_message_seq", forkedAt);
+        created.put("image", image);
+        created.put("metadata", metadata);
+        created.put("created_at", SqlTime.of(at));
+        created.put("updated_at", SqlTime.of(at));
+        created.put("last_activity_at", SqlTime.of(at));
+        PendingRows.of(template).sessions().insert(created);
     }
 
     /** A session that is not live has no container (the runner removes it); a closed one records when. */

@@ -1,6 +1,7 @@
 package dev.raworc.query.session;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,11 +17,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
- * A transaction's writes to {@code sessions} (see {@link PendingRows}): new rows, then per session
- * the latest value of every column its events set, as one update. A session created, started,
- * talked to and closed within one replay batch costs one insert and one update instead of a round
- * trip per event, and its state counts (kept by triggers) move once. Each column takes the value of
- * the last event that set it, exactly as applying the events one by one would leave it, because
+ * A transaction's writes to {@code sessions} (see {@link PendingRows}): new rows with every change
+ * their later events made, then per existing session the latest value of every column its events
+ * set, as one update. A session created, started, talked to and closed within one replay batch
+ * costs one insert, and its state counts (kept by triggers) move once. Each column takes the value
+ * of the last event that set it, exactly as applying the events one by one would leave it, because
  * every change sets plain values and nothing in the projection's transaction reads these rows; a
  * handler that comes to read them must {@link #writePending()} first.
  */
@@ -38,24 +39,41 @@ final class SessionRows {
         DELETED_AT("deleted_at", ":deleted_at"),
         UPDATED_AT("updated_at", ":updated_at");
 
-        private final String name;
-        private final String assignment;
+        final String name;
+        private final String value;
 
         Column(String name, String value) {
             this.name = name;
-            this.assignment = name + " = " + value;
+            this.value = value;
         }
     }
 
-    private static final String INSERT = """
-            INSERT INTO sessions (id, name, space, state, created_by, parent_session_id, forked_from_message_seq,
-                                  image, metadata, created_at, updated_at, last_activity_at)
-            VALUES (:id, :name, :space, :state, :by, :parent, :forkedAt, :image, CAST(:metadata AS jsonb), :at, :at, :at)
-            ON CONFLICT (id) DO NOTHING""";
+    /** The columns only a session's creation sets; each is also the name of its parameter. */
+    private static final List<String> CREATION = List.of(
+            "id", "space", "created_by", "parent_session_id", "forked_from_message_seq", "image", "created_at");
+
+    private static final String INSERT = "INSERT INTO sessions ("
+            + String.join(", ", CREATION) + ", "
+            + Arrays.stream(Column.values()).map(column -> column.name).collect(Collectors.joining(", "))
+            + ") VALUES (" + CREATION.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ", "
+            + Arrays.stream(Column.values()).map(column -> column.value).collect(Collectors.joining(", "))
+            + ") ON CONFLICT (id) DO NOTHING";
+
+    /** A new row: what its creation set, and what this transaction's later events changed. */
+    private record NewRow(UUID id, Map<String, Object> created, Map<Column, Object> changed) {
+
+        SqlParameterSource parameters() {
+            MapSqlParameterSource row = new MapSqlParameterSource(created);
+            for (Column column : Column.values()) {
+                row.addValue(column.name, changed.containsKey(column) ? changed.get(column) : created.get(column.name));
+            }
+            return row;
+        }
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final boolean immediate;
-    private final List<SqlParameterSource> inserts = new ArrayList<>();
+    private final Map<UUID, NewRow> inserts = new LinkedHashMap<>();
     private final Map<UUID, Map<Column, Object>> changes = new LinkedHashMap<>();
 
     SessionRows(NamedParameterJdbcTemplate jdbc, boolean immediate) {
@@ -63,9 +81,13 @@ final class SessionRows {
         this.immediate = immediate;
     }
 
-    /** A new row from the parameters of {@link #INSERT}; a row that exists already stays as it is. */
-    void insert(MapSqlParameterSource row) {
-        inserts.add(row);
+    /**
+     * A new row from the values of {@link #CREATION} and of any {@link Column} (by their names; the
+     * columns not given start NULL); a row that exists already stays as it is.
+     */
+    void insert(Map<String, Object> created) {
+        UUID id = (UUID) created.get("id");
+        inserts.putIfAbsent(id, new NewRow(id, created, new EnumMap<>(Column.class)));
         if (immediate) {
             writePending();
         }
@@ -73,7 +95,8 @@ final class SessionRows {
 
     /** Sets columns of one session's row (null values included); a later change of a column wins. */
     void set(UUID id, Consumer<Map<Column, Object>> values) {
-        values.accept(changes.computeIfAbsent(id, session -> new EnumMap<>(Column.class)));
+        NewRow inserted = inserts.get(id);
+        values.accept(inserted != null ? inserted.changed() : changes.computeIfAbsent(id, session -> new EnumMap<>(Column.class)));
         if (immediate) {
             writePending();
         }
@@ -82,8 +105,15 @@ final class SessionRows {
     /** Inserts first: a change always follows its session's creation. */
     void writePending() {
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT, inserts.toArray(SqlParameterSource[]::new));
+            List<NewRow> rows = List.copyOf(inserts.values());
             inserts.clear();
+            int[] inserted = jdbc.batchUpdate(INSERT, rows.stream().map(NewRow::parameters).toArray(SqlParameterSource[]::new));
+            for (int i = 0; i < rows.size(); i++) {
+                if (inserted[i] != 1 && !rows.get(i).changed().isEmpty()) {
+                    // The row was there already (its events handled again): their changes still apply.
+                    changes.computeIfAbsent(rows.get(i).id(), id -> new EnumMap<>(Column.class)).putAll(rows.get(i).changed());
+                }
+            }
         }
         Map<Set<Column>, List<SqlParameterSource>> bySetColumns = new LinkedHashMap<>();
         changes.forEach((id, values) -> {
@@ -96,7 +126,7 @@ final class SessionRows {
     }
 
     private static String update(Set<Column> columns) {
-        return columns.stream().map(column -> column.assignment)
+        return columns.stream().map(column -> column.name + " = " + column.value)
                 .collect(Collectors.joining(", ", "UPDATE sessions SET ", " WHERE id = :id"));
     }
 }

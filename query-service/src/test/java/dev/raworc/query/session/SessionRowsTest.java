@@ -29,8 +29,8 @@ import dev.raworc.api.session.SessionStateChangedEvent;
 import dev.raworc.platform.testing.TestDatabase;
 
 /**
- * A transaction's session-row changes are merged into one update per session, and leave every row
- * and every state count exactly as applying the same events one at a time does.
+ * A transaction's session-row changes are merged into one insert or update per session, and leave
+ * every row and every state count exactly as applying the same events one at a time does.
  */
 class SessionRowsTest {
 
@@ -86,6 +86,23 @@ class SessionRowsTest {
 
         assertThat(row(split)).isEqualTo(row(oneByOne));
         assertThat(counts()).isEqualTo(countedRows());
+    }
+
+    /** A new row takes its transaction's later changes; if the row was there already, they still apply. */
+    @Test
+    void eventsHandledAgainInOneTransactionEndAsTheEventsOneByOne() {
+        for (int length = 1; length <= LIFE.size(); length++) {
+            UUID oneByOne = UUID.randomUUID();
+            UUID batched = UUID.randomUUID();
+            List<Function<UUID, Object>> again = LIFE.subList(0, length);
+            apply(LIFE, oneByOne);
+            apply(again, oneByOne);
+            transactions.executeWithoutResult(status -> apply(LIFE, batched));
+            transactions.executeWithoutResult(status -> apply(again, batched));
+
+            assertThat(row(batched)).as("after %d events again", length).isEqualTo(row(oneByOne));
+            assertThat(counts()).as("state counts after %d events again", length).isEqualTo(countedRows());
+        }
     }
 
     @Test
