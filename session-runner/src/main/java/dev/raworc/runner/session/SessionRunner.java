@@ -135,8 +135,8 @@ class SessionRunner {
 
     /** A USER message is a task: handed to the agent in seq order, one at a time per session. */
     @EventHandler
-    void on(MessagePostedEvent event) {
-        if (event.role() != MessageRole.USER || !handedOff.add(event.sessionId() + "/" + event.seq())) {
+    void on(@Task MessagePostedEvent event) {
+        if (!handedOff.add(event.sessionId() + "/" + event.seq())) {
             return;
         }
         tasksWaiting.computeIfAbsent(event.sessionId(), id -> new AtomicInteger()).incrementAndGet();
