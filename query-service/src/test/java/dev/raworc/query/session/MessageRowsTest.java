@@ -16,11 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessageRole;
+import dev.raworc.api.session.MessageView;
 import dev.raworc.api.session.MessagesClearedEvent;
 import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
 import dev.raworc.api.session.SessionForkedEvent;
 import dev.raworc.platform.testing.TestDatabase;
+import dev.raworc.platform.web.paging.PageRequest;
 
 /** The sessions projection batches message rows per transaction without reordering anything. */
 class MessageRowsTest {
@@ -98,6 +100,30 @@ class MessageRowsTest {
         });
 
         assertThat(seqs(id)).containsExactly(2L);
+    }
+
+    /** A batch carries every message exactly as posted, to the millisecond of its time. */
+    @Test
+    void messagesOfOneBatchArriveExactlyAsPosted() {
+        List<String> contents = List.of("NULL", "", "say \"hi\", then {leave}", "back\\slash\nnew line", "ünïcödé ✓ 🚀");
+        Map<String, Object> metadata = Map.of("quote", "\"", "nested", Map.of("list", List.of(1, "two", Map.of())));
+        Instant at = Instant.parse("2026-12-01T23:59:59.123Z");
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            for (int i = 0; i < contents.size(); i++) {
+                projection.on(new MessagePostedEvent(id, UUID.randomUUID(), i + 1, MessageRole.AGENT, contents.get(i), metadata),
+                        at.plusNanos(456_789), null);
+            }
+        });
+
+        List<MessageView> stored = new MessageViews(jdbc).list(id, null, null, new PageRequest(100, 0)).items();
+        assertThat(stored).extracting(MessageView::content).containsExactlyElementsOf(contents);
+        assertThat(stored).allSatisfy(message -> {
+            assertThat(message.metadata()).isEqualTo(metadata);
+            assertThat(message.createdAt()).isEqualTo(at);
+            assertThat(message.createdBy()).isNull();
+            assertThat(message.role()).isEqualTo("agent");
+        });
     }
 
     private void created(UUID session) {
