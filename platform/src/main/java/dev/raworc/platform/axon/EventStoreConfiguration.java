@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Axon's JDBC event storage engine, built as its auto-configuration builds it but for its reads. */
+/** Axon's JDBC event storage engine, built as its auto-configuration builds it but for its reads (see {@link EventTableStorageEngine}). */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
@@ -20,7 +20,7 @@ class EventStoreConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
                                           TransactionManager axonTransactionManager, EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return EventTableStorageEngine.build(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -28,7 +28,6 @@ class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(new WritesInTransaction(axonTransactionManager))
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
     }
 }
