@@ -1,34 +1,41 @@
 package dev.raworc.query.session;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * A transaction's new message rows, inserted in one batch (see {@link PendingRows}). Statements
  * that read or delete messages must {@link #writePending()} first so they see every message before
- * them.
+ * them. Parameters are set by position and type: most of a rebuild's events are messages, and
+ * matching named parameters and guessing their types cost a tenth of its processor time.
  */
 final class MessageRows {
 
+    /** One message as its row stores it. */
+    record Row(UUID id, UUID session, long seq, String role, String content, String metadata, String createdBy,
+               Timestamp createdAt) {
+    }
+
     private static final String INSERT = """
             INSERT INTO messages (id, session_id, seq, role, content, metadata, created_by, created_at)
-            VALUES (:id, :session, :seq, :role, :content, CAST(:metadata AS jsonb), :by, :at)
+            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
             ON CONFLICT DO NOTHING""";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcOperations jdbc;
     private final boolean immediate;
-    private final List<SqlParameterSource> messages = new ArrayList<>();
+    private final List<Row> messages = new ArrayList<>();
 
-    MessageRows(NamedParameterJdbcTemplate jdbc, boolean immediate) {
+    MessageRows(JdbcOperations jdbc, boolean immediate) {
         this.jdbc = jdbc;
         this.immediate = immediate;
     }
 
-    void add(MapSqlParameterSource message) {
+    void add(Row message) {
         messages.add(message);
         if (immediate) {
             writePending();
@@ -37,7 +44,16 @@ final class MessageRows {
 
     void writePending() {
         if (!messages.isEmpty()) {
-            jdbc.batchUpdate(INSERT, messages.toArray(SqlParameterSource[]::new));
+            jdbc.batchUpdate(INSERT, messages, messages.size(), (statement, row) -> {
+                statement.setObject(1, row.id());
+                statement.setObject(2, row.session());
+                statement.setLong(3, row.seq());
+                statement.setString(4, row.role());
+                statement.setString(5, row.content());
+                statement.setString(6, row.metadata());
+                statement.setObject(7, row.createdBy(), Types.VARCHAR);
+                statement.setTimestamp(8, row.createdAt());
+            });
             messages.clear();
         }
     }

@@ -16,8 +16,8 @@ final class PendingRows {
     private final MessageRows messages;
 
     private PendingRows(NamedParameterJdbcTemplate jdbc, boolean immediate) {
-        this.sessions = new SessionRows(jdbc, immediate);
-        this.messages = new MessageRows(jdbc, immediate);
+        this.sessions = new SessionRows(jdbc.getJdbcOperations(), immediate);
+        this.messages = new MessageRows(jdbc.getJdbcOperations(), immediate);
     }
 
     /** The pending rows of the current transaction, created and bound to it on first use. */

@@ -1,7 +1,7 @@
 package dev.raworc.query.session;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -112,11 +111,8 @@ class SessionProjection {
     @EventHandler
     void on(MessagePostedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
         PendingRows rows = PendingRows.of(template);
-        rows.messages().add(new MapSqlParameterSource()
-                .addValue("id", event.messageId()).addValue("session", event.sessionId()).addValue("seq", event.seq())
-                .addValue("role", event.role().wireName()).addValue("content", event.content())
-                .addValue("metadata", JsonColumns.write(event.metadata())).addValue("by", principal)
-                .addValue("at", SqlTime.of(at)));
+        rows.messages().add(new MessageRows.Row(event.messageId(), event.sessionId(), event.seq(), event.role().wireName(),
+                event.content(), JsonColumns.write(event.metadata()), principal, SqlTime.of(at)));
         rows.sessions().set(event.sessionId(), values -> values.put(Column.LAST_ACTIVITY_AT, SqlTime.of(at)));
         waiters.wakeAfterCommit(event.sessionId());
     }
@@ -143,20 +139,14 @@ class SessionProjection {
 
     private void insert(UUID id, String name, String space, String image, String metadata, UUID parent, Long forkedAt,
                         String principal, Instant at) {
-        Map<String, Object> created = new HashMap<>();
-        created.put("id", id);
-        created.put("name", name);
-        created.put("space", space);
-        created.put("state", SessionState.INIT.wireName());
-        created.put("created_by", principal);
-        created.put("parent_session_id", parent);
-        created.put("forked_from_message_seq", forkedAt);
-        created.put("image", image);
-        created.put("metadata", metadata);
-        created.put("created_at", SqlTime.of(at));
-        created.put("updated_at", SqlTime.of(at));
-        created.put("last_activity_at", SqlTime.of(at));
-        PendingRows.of(template).sessions().insert(created);
+        Map<Column, Object> initial = new EnumMap<>(Column.class);
+        initial.put(Column.NAME, name);
+        initial.put(Column.STATE, SessionState.INIT.wireName());
+        initial.put(Column.METADATA, metadata);
+        initial.put(Column.UPDATED_AT, SqlTime.of(at));
+        initial.put(Column.LAST_ACTIVITY_AT, SqlTime.of(at));
+        PendingRows.of(template).sessions().insert(
+                new SessionRows.Creation(id, space, principal, parent, forkedAt, image, SqlTime.of(at)), initial);
     }
 
     /** A session that is not live has no container (the runner removes it); a closed one records when. */

@@ -1,5 +1,9 @@
 package dev.raworc.query.session;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,9 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * A transaction's writes to {@code sessions} (see {@link PendingRows}): new rows with every change
@@ -23,71 +25,90 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * costs one insert, and its state counts (kept by triggers) move once. Each column takes the value
  * of the last event that set it, exactly as applying the events one by one would leave it, because
  * every change sets plain values and nothing in the projection's transaction reads these rows; a
- * handler that comes to read them must {@link #writePending()} first.
+ * handler that comes to read them must {@link #writePending()} first. Parameters are set by
+ * position and type, which a rebuild does a few hundred thousand times.
  */
 final class SessionRows {
 
     /** The columns the projection changes after a session's row exists, with their SQL values. */
     enum Column {
-        NAME("name", ":name"),
-        METADATA("metadata", "CAST(:metadata AS jsonb)"),
-        STATE("state", ":state"),
-        STATE_REASON("state_reason", ":state_reason"),
-        CONTAINER_ID("container_id", ":container_id"),
-        LAST_ACTIVITY_AT("last_activity_at", ":last_activity_at"),
-        CLOSED_AT("closed_at", ":closed_at"),
-        DELETED_AT("deleted_at", ":deleted_at"),
-        UPDATED_AT("updated_at", ":updated_at");
+        NAME("name", Types.VARCHAR),
+        METADATA("metadata", Types.VARCHAR),
+        STATE("state", Types.VARCHAR),
+        STATE_REASON("state_reason", Types.VARCHAR),
+        CONTAINER_ID("container_id", Types.VARCHAR),
+        LAST_ACTIVITY_AT("last_activity_at", Types.TIMESTAMP),
+        CLOSED_AT("closed_at", Types.TIMESTAMP),
+        DELETED_AT("deleted_at", Types.TIMESTAMP),
+        UPDATED_AT("updated_at", Types.TIMESTAMP);
 
         final String name;
-        private final String value;
+        private final int sqlType;
 
-        Column(String name, String value) {
+        Column(String name, int sqlType) {
             this.name = name;
-            this.value = value;
+            this.sqlType = sqlType;
+        }
+
+        private String parameter() {
+            return this == METADATA ? "CAST(? AS jsonb)" : "?";
+        }
+
+        private void set(PreparedStatement statement, int position, Object value) throws SQLException {
+            statement.setObject(position, value, sqlType);
         }
     }
 
-    /** The columns only a session's creation sets; each is also the name of its parameter. */
-    private static final List<String> CREATION = List.of(
-            "id", "space", "created_by", "parent_session_id", "forked_from_message_seq", "image", "created_at");
+    /** What only a session's creation sets. */
+    record Creation(UUID id, String space, String createdBy, UUID parentSessionId, Long forkedFromMessageSeq,
+                    String image, Timestamp createdAt) {
 
-    private static final String INSERT = "INSERT INTO sessions ("
-            + String.join(", ", CREATION) + ", "
+        private static final String COLUMNS =
+                "id, space, created_by, parent_session_id, forked_from_message_seq, image, created_at";
+        private static final int COUNT = 7;
+
+        private void set(PreparedStatement statement) throws SQLException {
+            statement.setObject(1, id);
+            statement.setString(2, space);
+            statement.setObject(3, createdBy, Types.VARCHAR);
+            statement.setObject(4, parentSessionId, Types.OTHER);
+            statement.setObject(5, forkedFromMessageSeq, Types.BIGINT);
+            statement.setString(6, image);
+            statement.setTimestamp(7, createdAt);
+        }
+    }
+
+    private static final String INSERT = "INSERT INTO sessions (" + Creation.COLUMNS + ", "
             + Arrays.stream(Column.values()).map(column -> column.name).collect(Collectors.joining(", "))
-            + ") VALUES (" + CREATION.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ", "
-            + Arrays.stream(Column.values()).map(column -> column.value).collect(Collectors.joining(", "))
+            + ") VALUES (" + "?, ".repeat(Creation.COUNT)
+            + Arrays.stream(Column.values()).map(Column::parameter).collect(Collectors.joining(", "))
             + ") ON CONFLICT (id) DO NOTHING";
 
-    /** A new row: what its creation set, and what this transaction's later events changed. */
-    private record NewRow(UUID id, Map<String, Object> created, Map<Column, Object> changed) {
+    /** A new row: its creation, its first values, and what this transaction's later events changed. */
+    private record NewRow(Creation creation, Map<Column, Object> initial, Map<Column, Object> changed) {
 
-        SqlParameterSource parameters() {
-            MapSqlParameterSource row = new MapSqlParameterSource(created);
+        void set(PreparedStatement statement) throws SQLException {
+            creation.set(statement);
+            int position = Creation.COUNT;
             for (Column column : Column.values()) {
-                row.addValue(column.name, changed.containsKey(column) ? changed.get(column) : created.get(column.name));
+                column.set(statement, ++position, changed.containsKey(column) ? changed.get(column) : initial.get(column));
             }
-            return row;
         }
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcOperations jdbc;
     private final boolean immediate;
     private final Map<UUID, NewRow> inserts = new LinkedHashMap<>();
     private final Map<UUID, Map<Column, Object>> changes = new LinkedHashMap<>();
 
-    SessionRows(NamedParameterJdbcTemplate jdbc, boolean immediate) {
+    SessionRows(JdbcOperations jdbc, boolean immediate) {
         this.jdbc = jdbc;
         this.immediate = immediate;
     }
 
-    /**
-     * A new row from the values of {@link #CREATION} and of any {@link Column} (by their names; the
-     * columns not given start NULL); a row that exists already stays as it is.
-     */
-    void insert(Map<String, Object> created) {
-        UUID id = (UUID) created.get("id");
-        inserts.putIfAbsent(id, new NewRow(id, created, new EnumMap<>(Column.class)));
+    /** A new row (the columns not given start NULL); a row that exists already stays as it is. */
+    void insert(Creation creation, Map<Column, Object> initial) {
+        inserts.putIfAbsent(creation.id(), new NewRow(creation, initial, new EnumMap<>(Column.class)));
         if (immediate) {
             writePending();
         }
@@ -107,26 +128,30 @@ final class SessionRows {
         if (!inserts.isEmpty()) {
             List<NewRow> rows = List.copyOf(inserts.values());
             inserts.clear();
-            int[] inserted = jdbc.batchUpdate(INSERT, rows.stream().map(NewRow::parameters).toArray(SqlParameterSource[]::new));
+            int[][] inserted = jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> row.set(statement));
             for (int i = 0; i < rows.size(); i++) {
-                if (inserted[i] != 1 && !rows.get(i).changed().isEmpty()) {
+                if (inserted[0][i] != 1 && !rows.get(i).changed().isEmpty()) {
                     // The row was there already (its events handled again): their changes still apply.
-                    changes.computeIfAbsent(rows.get(i).id(), id -> new EnumMap<>(Column.class)).putAll(rows.get(i).changed());
+                    changes.computeIfAbsent(rows.get(i).creation().id(), id -> new EnumMap<>(Column.class))
+                            .putAll(rows.get(i).changed());
                 }
             }
         }
-        Map<Set<Column>, List<SqlParameterSource>> bySetColumns = new LinkedHashMap<>();
-        changes.forEach((id, values) -> {
-            MapSqlParameterSource row = new MapSqlParameterSource("id", id);
-            values.forEach((column, value) -> row.addValue(column.name, value));
-            bySetColumns.computeIfAbsent(EnumSet.copyOf(values.keySet()), columns -> new ArrayList<>()).add(row);
-        });
+        Map<Set<Column>, List<Map.Entry<UUID, Map<Column, Object>>>> bySetColumns = new LinkedHashMap<>();
+        changes.entrySet().forEach(change -> bySetColumns
+                .computeIfAbsent(EnumSet.copyOf(change.getValue().keySet()), columns -> new ArrayList<>()).add(change));
+        bySetColumns.forEach((columns, rows) -> jdbc.batchUpdate(update(columns), rows, rows.size(), (statement, row) -> {
+            int position = 0;
+            for (Column column : columns) {
+                column.set(statement, ++position, row.getValue().get(column));
+            }
+            statement.setObject(++position, row.getKey());
+        }));
         changes.clear();
-        bySetColumns.forEach((columns, rows) -> jdbc.batchUpdate(update(columns), rows.toArray(SqlParameterSource[]::new)));
     }
 
     private static String update(Set<Column> columns) {
-        return columns.stream().map(column -> column.name + " = " + column.value)
-                .collect(Collectors.joining(", ", "UPDATE sessions SET ", " WHERE id = :id"));
+        return columns.stream().map(column -> column.name + " = " + column.parameter())
+                .collect(Collectors.joining(", ", "UPDATE sessions SET ", " WHERE id = ?"));
     }
 }
