@@ -67,7 +67,7 @@ class AxonWiringTest extends ApiTest {
 
     @Test
     void projectionsRunOnTrackingProcessorsThatRetryFailures() {
-        assertThat(processing.eventProcessors()).containsKeys("directory", "sessions");
+        assertThat(processing.eventProcessors()).containsKeys("directory", "messages", "sessions");
         processing.eventProcessors().forEach((name, processor) -> {
             assertThat(processor).as(name).isInstanceOf(TrackingEventProcessor.class);
             assertThat(processing.listenerInvocationErrorHandler(name)).as(name)

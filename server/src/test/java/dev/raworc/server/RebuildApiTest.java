@@ -28,7 +28,7 @@ class RebuildApiTest extends ApiTest {
 
         assertThat(rebuild.status()).isEqualTo(200);
         assertThat(rebuild.json().get("processors").valueStream().map(JsonNode::asString).toList())
-                .containsExactlyInAnyOrder("directory", "sessions");
+                .containsExactlyInAnyOrder("directory", "messages", "sessions");
         assertThat(everyAnswer(admin)).isEqualTo(before);
     }
 

@@ -3,15 +3,17 @@ package dev.raworc.query.session;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * A transaction's new message rows, inserted in one batch (see {@link PendingRows}). Statements
- * that read or delete messages must {@link #writePending()} first so they see every message before
- * them. Parameters are set by position and type: most of a rebuild's events are messages, and
+ * A transaction's new message rows, inserted in one batch (see {@link PendingRows}), with the time
+ * of each session's latest message. Statements that read or delete messages must {@link
+ * #writePending()} first so they see every message before them. Parameters are set by position and type: most of a rebuild's events are messages, and
  * matching named parameters and guessing their types cost a tenth of its processor time.
  */
 final class MessageRows {
@@ -26,9 +28,16 @@ final class MessageRows {
             VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
             ON CONFLICT DO NOTHING""";
 
+    /** A message handled again (or an older one) never moves the time back. */
+    private static final String ACTIVITY = """
+            INSERT INTO session_activity AS activity (session_id, last_message_at) VALUES (?, ?)
+            ON CONFLICT (session_id) DO UPDATE
+            SET last_message_at = GREATEST(activity.last_message_at, EXCLUDED.last_message_at)""";
+
     private final JdbcOperations jdbc;
     private final boolean immediate;
     private final List<Row> messages = new ArrayList<>();
+    private final Map<UUID, Timestamp> lastMessageAt = new LinkedHashMap<>();
 
     MessageRows(JdbcOperations jdbc, boolean immediate) {
         this.jdbc = jdbc;
@@ -37,6 +46,7 @@ final class MessageRows {
 
     void add(Row message) {
         messages.add(message);
+        lastMessageAt.merge(message.session(), message.createdAt(), (earlier, later) -> later.after(earlier) ? later : earlier);
         if (immediate) {
             writePending();
         }
@@ -55,6 +65,11 @@ final class MessageRows {
                 statement.setTimestamp(8, row.createdAt());
             });
             messages.clear();
+            jdbc.batchUpdate(ACTIVITY, lastMessageAt.entrySet(), lastMessageAt.size(), (statement, activity) -> {
+                statement.setObject(1, activity.getKey());
+                statement.setTimestamp(2, activity.getValue());
+            });
+            lastMessageAt.clear();
         }
     }
 }

@@ -16,8 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.MetaDataKeys;
-import dev.raworc.api.session.MessagePostedEvent;
-import dev.raworc.api.session.MessagesClearedEvent;
 import dev.raworc.api.session.SessionClosedEvent;
 import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
@@ -33,9 +31,9 @@ import dev.raworc.platform.storage.SqlTime;
 import dev.raworc.query.session.SessionRows.Column;
 
 /**
- * Keeps {@code sessions} and {@code messages} in step with the session events, in one processing
- * group so a remix sees its parent's messages already projected. Idempotent per event; waiters
- * for new messages are woken once the projection's transaction commits.
+ * Keeps {@code sessions} (and, through its triggers, {@code session_counts}) in step with the
+ * session events; the messages and the sessions' last activity are {@link MessageProjection}'s.
+ * Idempotent per event.
  */
 @Component
 @ProcessingGroup(SessionProjection.PROCESSING_GROUP)
@@ -45,12 +43,10 @@ class SessionProjection {
 
     private final NamedParameterJdbcTemplate template;
     private final JdbcClient jdbc;
-    private final MessageWaiters waiters;
 
-    SessionProjection(NamedParameterJdbcTemplate template, MessageWaiters waiters) {
+    SessionProjection(NamedParameterJdbcTemplate template) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
-        this.waiters = waiters;
     }
 
     @EventHandler
@@ -63,18 +59,6 @@ class SessionProjection {
     void on(SessionForkedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
         insert(event.sessionId(), event.name(), event.space(), event.image(), JsonColumns.write(event.metadata()),
                 event.parentSessionId(), event.upToMessageSeq(), principal, at);
-        if (event.copyMessages()) {
-            PendingRows.of(template).messages().writePending();
-            // the parent's visible messages up to the fork become the start of the child's conversation
-            jdbc.sql("""
-                    INSERT INTO messages (id, session_id, seq, role, content, metadata, created_by, created_at)
-                    SELECT md5(:child || m.id::text)::uuid, :child, m.seq, m.role, m.content, m.metadata, m.created_by, m.created_at
-                    FROM messages m WHERE m.session_id = :parent AND m.seq <= :upTo
-                    ON CONFLICT DO NOTHING""")
-                    .param("child", event.sessionId()).param("parent", event.parentSessionId())
-                    .param("upTo", event.upToMessageSeq())
-                    .update();
-        }
     }
 
     @EventHandler
@@ -109,32 +93,14 @@ class SessionProjection {
     }
 
     @EventHandler
-    void on(MessagePostedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
-        PendingRows rows = PendingRows.of(template);
-        rows.messages().add(new MessageRows.Row(event.messageId(), event.sessionId(), event.seq(), event.role().wireName(),
-                event.content(), JsonColumns.write(event.metadata()), principal, SqlTime.of(at)));
-        rows.sessions().set(event.sessionId(), values -> values.put(Column.LAST_ACTIVITY_AT, SqlTime.of(at)));
-        waiters.wakeAfterCommit(event.sessionId());
-    }
-
-    @EventHandler
-    void on(MessagesClearedEvent event) {
-        PendingRows.of(template).messages().writePending();
-        jdbc.sql("DELETE FROM messages WHERE session_id = :id AND seq <= :upTo")
-                .param("id", event.sessionId()).param("upTo", event.upToSeq()).update();
-    }
-
-    @EventHandler
     void on(SessionDeletedEvent event, @Timestamp Instant at) {
         update(event.sessionId(), at, values -> values.put(Column.DELETED_AT, SqlTime.of(at)));
-        PendingRows.of(template).messages().writePending();
-        jdbc.sql("DELETE FROM messages WHERE session_id = :id").param("id", event.sessionId()).update();
     }
 
     @ResetHandler
     void reset() {
         // TRUNCATE fires no row triggers: the counts go with the rows at once
-        jdbc.sql("TRUNCATE messages, sessions, session_counts").update();
+        jdbc.sql("TRUNCATE sessions, session_counts").update();
     }
 
     private void insert(UUID id, String name, String space, String image, String metadata, UUID parent, Long forkedAt,
@@ -144,7 +110,6 @@ class SessionProjection {
         initial.put(Column.STATE, SessionState.INIT.wireName());
         initial.put(Column.METADATA, metadata);
         initial.put(Column.UPDATED_AT, SqlTime.of(at));
-        initial.put(Column.LAST_ACTIVITY_AT, SqlTime.of(at));
         PendingRows.of(template).sessions().insert(
                 new SessionRows.Creation(id, space, principal, parent, forkedAt, image, SqlTime.of(at)), initial);
     }

@@ -37,7 +37,6 @@ final class SessionRows {
         STATE("state", Types.VARCHAR),
         STATE_REASON("state_reason", Types.VARCHAR),
         CONTAINER_ID("container_id", Types.VARCHAR),
-        LAST_ACTIVITY_AT("last_activity_at", Types.TIMESTAMP),
         CLOSED_AT("closed_at", Types.TIMESTAMP),
         DELETED_AT("deleted_at", Types.TIMESTAMP),
         UPDATED_AT("updated_at", Types.TIMESTAMP);

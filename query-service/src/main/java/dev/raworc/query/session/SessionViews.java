@@ -2,6 +2,8 @@ package dev.raworc.query.session;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +33,9 @@ class SessionViews {
     record Filter(String state, String space, String createdBy, UUID parentSessionId, String name) {
     }
 
+    /** Sessions with the time of their last message, kept by {@link MessageProjection}. */
+    private static final String WITH_ACTIVITY = "sessions LEFT JOIN session_activity ON session_id = id";
+
     private final JdbcClient jdbc;
 
     SessionViews(JdbcClient jdbc) {
@@ -39,12 +44,12 @@ class SessionViews {
 
     @QueryHandler
     Optional<SessionView> handle(FindSessionQuery query) {
-        return jdbc.sql("SELECT * FROM sessions WHERE id = :id AND deleted_at IS NULL").param("id", query.sessionId())
+        return jdbc.sql("SELECT * FROM " + WITH_ACTIVITY + " WHERE id = :id AND deleted_at IS NULL").param("id", query.sessionId())
                 .query(SessionViews::map).optional();
     }
 
     Page<SessionView> list(Filter filter, ListScope scope, PageRequest page) {
-        SqlQuery query = SqlQuery.from("sessions").where("deleted_at IS NULL")
+        SqlQuery query = SqlQuery.from(WITH_ACTIVITY).where("deleted_at IS NULL")
                 .whereEquals("state", filter.state())
                 .whereEquals("space", filter.space())
                 .whereEquals("created_by", filter.createdBy())
@@ -69,12 +74,18 @@ class SessionViews {
                 .query(Long.class).single();
     }
 
+    /** A session's last message, or its creation when it has none. */
+    private static Instant lastActivity(ResultSet rs) throws SQLException {
+        Timestamp lastMessage = rs.getTimestamp("last_message_at");
+        return SqlTime.toInstant(lastMessage != null ? lastMessage : rs.getTimestamp("created_at"));
+    }
+
     static SessionView map(ResultSet rs, int row) throws SQLException {
         return new SessionView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("space"),
                 rs.getString("state"), rs.getString("state_reason"), rs.getString("created_by"),
                 rs.getObject("parent_session_id", UUID.class), rs.getObject("forked_from_message_seq", Long.class),
                 rs.getString("image"), rs.getString("container_id"), JsonColumns.read(rs.getString("metadata"), OBJECT),
                 SqlTime.toInstant(rs.getTimestamp("created_at")), SqlTime.toInstant(rs.getTimestamp("updated_at")),
-                SqlTime.toInstant(rs.getTimestamp("last_activity_at")), SqlTime.toInstant(rs.getTimestamp("closed_at")));
+                lastActivity(rs), SqlTime.toInstant(rs.getTimestamp("closed_at")));
     }
 }

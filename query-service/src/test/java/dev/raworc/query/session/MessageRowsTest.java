@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.raworc.api.session.FindSessionQuery;
 import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessageRole;
 import dev.raworc.api.session.MessageView;
@@ -32,8 +33,7 @@ class MessageRowsTest {
     private final JdbcClient jdbc = TestDatabase.jdbc();
     private final TransactionTemplate transactions = new TransactionTemplate(
             new DataSourceTransactionManager(TestDatabase.dataSource()));
-    private final SessionProjection projection = new SessionProjection(
-            new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
+    private final SessionReadModels projection = new SessionReadModels();
     private final UUID id = UUID.randomUUID();
 
     @Test
@@ -126,6 +126,27 @@ class MessageRowsTest {
         });
     }
 
+    /** The two projections run apart: a session's messages may be projected before its row. */
+    @Test
+    void theLastActivityIsTheLatestMessageWhicheverProjectionRunsFirst() {
+        MessageProjection messagesAlone = new MessageProjection(
+                new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
+        MessagePostedEvent first = new MessagePostedEvent(id, UUID.randomUUID(), 1, MessageRole.USER, "m1", Map.of());
+        messagesAlone.on(first, AT.plusSeconds(5), "admin");
+        messagesAlone.on(new MessagePostedEvent(id, UUID.randomUUID(), 2, MessageRole.AGENT, "m2", Map.of()),
+                AT.plusSeconds(9), null);
+        messagesAlone.on(first, AT.plusSeconds(5), "admin");
+        SessionViews sessions = new SessionViews(jdbc);
+        UUID quiet = UUID.randomUUID();
+
+        created(id);
+        created(quiet);
+
+        assertThat(sessions.handle(new FindSessionQuery(id)).orElseThrow().lastActivityAt()).isEqualTo(AT.plusSeconds(9));
+        assertThat(sessions.handle(new FindSessionQuery(quiet)).orElseThrow().lastActivityAt())
+                .as("a session without messages was last active when created").isEqualTo(AT);
+    }
+
     private void created(UUID session) {
         projection.on(new SessionCreatedEvent(session, null, "default", "image", Map.of()), AT, "admin");
     }
@@ -141,7 +162,7 @@ class MessageRowsTest {
     }
 
     private Timestamp lastActivity(UUID session) {
-        return jdbc.sql("SELECT last_activity_at FROM sessions WHERE id = :id").param("id", session)
+        return jdbc.sql("SELECT last_message_at FROM session_activity WHERE session_id = :id").param("id", session)
                 .query(Timestamp.class).single();
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,8 +28,7 @@ class MessageWaitersTest {
     private final TransactionTemplate transactions = new TransactionTemplate(
             new DataSourceTransactionManager(TestDatabase.dataSource()));
     private final MessageWaiters waiters = new MessageWaiters();
-    private final SessionProjection projection = new SessionProjection(
-            new NamedParameterJdbcTemplate(TestDatabase.dataSource()), waiters);
+    private final SessionReadModels projection = new SessionReadModels(waiters);
     private final MessageViews messages = new MessageViews(jdbc);
     private final UUID sessionId = UUID.randomUUID();
     private final AtomicInteger woken = new AtomicInteger();

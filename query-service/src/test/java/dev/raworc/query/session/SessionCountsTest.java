@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.raworc.api.session.SessionClosedEvent;
@@ -31,8 +30,7 @@ class SessionCountsTest {
     private static final Instant AT = Instant.parse("2026-12-01T12:00:00Z");
 
     private final JdbcClient jdbc = TestDatabase.jdbc();
-    private final SessionProjection projection = new SessionProjection(
-            new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
+    private final SessionReadModels projection = new SessionReadModels();
     private final SessionViews views = new SessionViews(jdbc);
     private final String spaceA = "a-" + UUID.randomUUID().toString().substring(0, 8);
     private final String spaceB = "b-" + UUID.randomUUID().toString().substring(0, 8);

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.raworc.api.session.FindMessageQuery;
@@ -45,8 +44,7 @@ class SessionProjectionTest {
     private static final PageRequest FIRST_100 = new PageRequest(100, 0);
 
     private final JdbcClient jdbc = TestDatabase.jdbc();
-    private final SessionProjection projection = new SessionProjection(
-            new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
+    private final SessionReadModels projection = new SessionReadModels();
     private final SessionViews views = new SessionViews(jdbc);
     private final MessageViews messages = new MessageViews(jdbc);
 

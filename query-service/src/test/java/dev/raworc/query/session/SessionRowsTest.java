@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,8 +55,7 @@ class SessionRowsTest {
     private final JdbcClient jdbc = TestDatabase.jdbc();
     private final TransactionTemplate transactions = new TransactionTemplate(
             new DataSourceTransactionManager(TestDatabase.dataSource()));
-    private final SessionProjection projection = new SessionProjection(
-            new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
+    private final SessionReadModels projection = new SessionReadModels();
 
     @Test
     void everyPrefixOfALifeInOneTransactionEndsAsTheEventsOneByOne() {
@@ -126,29 +124,7 @@ class SessionRowsTest {
     /** The n-th event of a life happens n seconds after the first. */
     private void apply(List<Function<UUID, Object>> events, UUID id, int first) {
         for (int i = 0; i < events.size(); i++) {
-            handle(events.get(i).apply(id), AT.plusSeconds(first + i));
-        }
-    }
-
-    private void handle(Object event, Instant at) {
-        if (event instanceof SessionCreatedEvent created) {
-            projection.on(created, at, "admin");
-        } else if (event instanceof SessionRenamedEvent renamed) {
-            projection.on(renamed, at);
-        } else if (event instanceof SessionReadyEvent ready) {
-            projection.on(ready, at);
-        } else if (event instanceof SessionStateChangedEvent changed) {
-            projection.on(changed, at);
-        } else if (event instanceof MessagePostedEvent posted) {
-            projection.on(posted, at, "admin");
-        } else if (event instanceof SessionMetadataChangedEvent metadata) {
-            projection.on(metadata, at);
-        } else if (event instanceof SessionClosedEvent closed) {
-            projection.on(closed, at);
-        } else if (event instanceof SessionRestoredEvent restored) {
-            projection.on(restored, at);
-        } else {
-            projection.on((SessionDeletedEvent) event, at);
+            projection.on(events.get(i).apply(id), AT.plusSeconds(first + i), "admin");
         }
     }
 
@@ -156,8 +132,8 @@ class SessionRowsTest {
     private Map<String, Object> row(UUID id) {
         Map<String, Object> row = jdbc.sql("""
                 SELECT replace(name, :id, '') AS name, space, state, state_reason, created_by, image, container_id,
-                       metadata::text AS metadata, created_at, updated_at, last_activity_at, closed_at, deleted_at
-                FROM sessions WHERE id = CAST(:id AS uuid)""").param("id", id.toString()).query().singleRow();
+                       metadata::text AS metadata, created_at, updated_at, last_message_at, closed_at, deleted_at
+                FROM sessions LEFT JOIN session_activity ON session_id = id WHERE id = CAST(:id AS uuid)""").param("id", id.toString()).query().singleRow();
         row.put("messages", jdbc.sql("SELECT count(*) FROM messages WHERE session_id = :id").param("id", id)
                 .query(Long.class).single());
         return row;

@@ -147,7 +147,10 @@ class Reconciler {
 
     private Map<UUID, SessionRow> sessions() {
         Map<UUID, SessionRow> sessions = new HashMap<>();
-        jdbc.sql("SELECT id, space, image, state, state_reason, deleted_at IS NOT NULL AS deleted, last_activity_at FROM sessions")
+        jdbc.sql("""
+                SELECT id, space, image, state, state_reason, deleted_at IS NOT NULL AS deleted,
+                       COALESCE(last_message_at, created_at) AS last_activity_at
+                FROM sessions LEFT JOIN session_activity ON session_id = id""")
                 .query((rs, row) -> new SessionRow(rs.getObject("id", UUID.class), rs.getString("space"),
                         rs.getString("image"), SessionState.parse(rs.getString("state")).orElseThrow(),
                         rs.getString("state_reason"),
