@@ -100,6 +100,22 @@ class ErrorEnvelopeApiTest extends ApiTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedWhereverItIsSent() {
+        Response inBody = api().postJson("/api/v0/spaces", adminToken(), "{\"name\":\"nul\",\"description\":\"a\\u0000\"}");
+        Response inLogin = api().postJson(LOGIN, null, "{\"user\":\"admin\\u0000\",\"pass\":\"x\"}");
+        Response inQuery = api().get("/api/v0/sessions?name=a%00b", adminToken());
+        Response inPath = api().get("/api/v0/sessions/a%00b", adminToken());
+
+        assertThat(inBody.status()).isEqualTo(422);
+        assertThat(inBody.error()).isEqualTo("VALIDATION_ERROR: description: must not contain the character U+0000");
+        assertThat(inLogin.status()).isEqualTo(422);
+        assertThat(inLogin.error()).isEqualTo("VALIDATION_ERROR: user: must not contain the character U+0000");
+        assertThat(inQuery.status()).isEqualTo(400);
+        assertThat(inQuery.error()).isEqualTo("BAD_REQUEST: The request's path and query must not contain the character U+0000 (%00)");
+        assertThat(inPath.status()).isEqualTo(400);
+    }
+
+    @Test
     void jsonContentTypeOnAGetIsNoError() {
         Response response = api().send("GET", "/api/v0/version", null, "application/json", null);
 

@@ -65,6 +65,16 @@ class MessageApiTest extends ApiTest {
     }
 
     @Test
+    void thePostAnswersWhatReadsShowAfterwards() {
+        String body = "{\"role\":\"system\",\"content\":\"Grüße 👋 \\\"quoted\\\"\\n\","
+                + "\"metadata\":{\"zeta\":1.50,\"a\":{\"list\":[1,\"two\",null,true]},\"big\":12345678901234567890,"
+                + "\"text\":\"ünïcödé\",\"neg\":-0.001}}";
+        JsonNode posted = sessions.postMessage(session, adminToken(), body).json();
+
+        assertThat(api().get("/api/v0/sessions/" + session + "/messages", adminToken()).json()).containsExactly(posted);
+    }
+
+    @Test
     void aUserMessageMakesAnIdleSessionBusy() {
         sessions.moveTo(session, "idle");
 
@@ -140,6 +150,19 @@ class MessageApiTest extends ApiTest {
         assertError(sessions.postMessage(session, json("content", "x", "metadata", "x")), 422,
                 "VALIDATION_ERROR: Field 'metadata' must be an object");
         assertThat(sessions.count(session, "")).isZero();
+    }
+
+    @Test
+    void aNulCharacterIsRefusedBeforeAnythingIsRecorded() {
+        // PostgreSQL text and jsonb cannot hold U+0000: recorded, it would stop the projections
+        assertError(sessions.postMessage(session, "{\"content\":\"a\\u0000b\"}"), 422,
+                "VALIDATION_ERROR: content: must not contain the character U+0000");
+        assertError(sessions.postMessage(session, "{\"content\":\"x\",\"metadata\":{\"k\":[\"a\\u0000\"]}}"), 422,
+                "VALIDATION_ERROR: metadata: must not contain the character U+0000");
+        assertError(sessions.postMessage(session, "{\"content\":\"x\",\"metadata\":{\"k\\u0000\":1}}"), 422,
+                "VALIDATION_ERROR: metadata: must not contain the character U+0000");
+        assertThat(sessions.count(session, "")).isZero();
+        assertThat(sessions.post(session, "system", "still fine").get("seq").asLong()).isEqualTo(1);
     }
 
     @Test

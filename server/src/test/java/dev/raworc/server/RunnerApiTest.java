@@ -113,6 +113,17 @@ class RunnerApiTest {
     }
 
     @Test
+    void anOutputWithNulCharactersIsRepliedWithReplacementCharacters() {
+        String id = createSession();
+        awaitState(id, "idle");
+
+        JsonNode reply = ask(id, "printf 'a\\000b'");
+
+        assertThat(reply.get("content").asString()).isEqualTo("a\uFFFDb");
+        assertThat(ask(id, "echo still answering").get("content").asString()).isEqualTo("still answering");
+    }
+
+    @Test
     void failingTaskGivesAnErrorReplyAndTheSessionReturnsToIdle() {
         String id = createSession();
         awaitState(id, "idle");

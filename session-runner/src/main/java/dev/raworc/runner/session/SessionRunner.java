@@ -227,12 +227,20 @@ class SessionRunner {
     }
 
     /** The agent's output without its last newline; for a failure without output, its errors or a note. */
+    /**
+     * The agent's output as a message: U+0000, which an agent may well print but PostgreSQL cannot
+     * store (no projection could write the message), becomes U+FFFD.
+     */
     private static String reply(AgentRun run) {
         String out = run.stdout().endsWith("\n") ? run.stdout().substring(0, run.stdout().length() - 1) : run.stdout();
         if (!out.isEmpty() || !run.failed()) {
-            return out;
+            return storable(out);
         }
-        return run.timedOut() ? "The agent did not answer in time" : run.stderr().strip();
+        return run.timedOut() ? "The agent did not answer in time" : storable(run.stderr().strip());
+    }
+
+    private static String storable(String text) {
+        return text.replace('\0', '\uFFFD');
     }
 
     private static Map<String, Object> metadata(MessagePostedEvent task, AgentRun run) {
