@@ -2,6 +2,7 @@ package dev.raworc.command.session;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.raworc.api.session.ClearMessagesCommand;
-import dev.raworc.api.session.FindMessageQuery;
+import dev.raworc.api.session.MessageReceipt;
 import dev.raworc.api.session.MessageRole;
 import dev.raworc.api.session.MessageView;
 import dev.raworc.api.session.PostMessageCommand;
@@ -53,7 +54,8 @@ class MessageController {
     }
 
     /**
-     * Posts a message; the session numbers it. Only the session's agent (a credential that may
+     * Posts a message; the session numbers it. The answer is made from the command and its
+     * receipt rather than read back: it is what the read model shows once the write returns. Only the session's agent (a credential that may
      * update the session's state) or an admin posts AGENT messages.
      */
     @PostMapping("/sessions/{id}/messages")
@@ -72,8 +74,11 @@ class MessageController {
                     new Target(session.space(), session.id().toString()));
         }
         UUID messageId = UUID.randomUUID();
-        MessageView posted = writes.sendAndRead(new PostMessageCommand(session.id(), messageId, role, request.content(),
-                request.metadata() == null ? Map.of() : request.metadata()), new FindMessageQuery(messageId), MessageView.class);
+        Map<String, Object> metadata = request.metadata() == null ? Map.of() : request.metadata();
+        MessageReceipt receipt = writes.send(new PostMessageCommand(session.id(), messageId, role, request.content(), metadata));
+        // the message as the read model shows it, which stores the event's time to the millisecond
+        MessageView posted = new MessageView(messageId, session.id(), receipt.seq(), role.wireName(), request.content(),
+                metadata, caller.user(), receipt.postedAt().truncatedTo(ChronoUnit.MILLIS));
         return ResponseEntity.created(URI.create("/api/v0/sessions/" + session.id() + "/messages?after_seq="
                 + (posted.seq() - 1) + "&limit=1")).body(posted);
     }

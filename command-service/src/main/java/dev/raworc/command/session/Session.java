@@ -4,12 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -23,6 +25,7 @@ import dev.raworc.api.session.DeleteSessionCommand;
 import dev.raworc.api.session.FailSessionCommand;
 import dev.raworc.api.session.MarkSessionReadyCommand;
 import dev.raworc.api.session.MessagePostedEvent;
+import dev.raworc.api.session.MessageReceipt;
 import dev.raworc.api.session.MessageRole;
 import dev.raworc.api.session.MessagesClearedEvent;
 import dev.raworc.api.session.PostMessageCommand;
@@ -59,6 +62,7 @@ class Session {
     private Map<String, Object> metadata;
     private SessionState state;
     private long lastSeq;
+    private Instant lastPostedAt;
     private long clearedUpTo;
 
     Session() {
@@ -162,17 +166,18 @@ class Session {
      * A closed or errored session takes no messages until restored.
      */
     @CommandHandler
-    long handle(PostMessageCommand command) {
+    MessageReceipt handle(PostMessageCommand command) {
         if (!state.live()) {
             throw DomainException.conflict("Session is " + state.wireName() + "; restore it before posting messages");
         }
         long seq = lastSeq + 1;
         apply(new MessagePostedEvent(sessionId, command.messageId(), seq, command.role(), command.content(),
                 command.metadata()));
+        MessageReceipt receipt = new MessageReceipt(seq, lastPostedAt);
         if (command.role() == MessageRole.USER && state == SessionState.IDLE) {
             apply(new SessionStateChangedEvent(sessionId, SessionState.IDLE, SessionState.BUSY, "message " + seq));
         }
-        return seq;
+        return receipt;
     }
 
     @CommandHandler
@@ -233,8 +238,9 @@ class Session {
     }
 
     @EventSourcingHandler
-    void on(MessagePostedEvent event) {
+    void on(MessagePostedEvent event, @Timestamp Instant postedAt) {
         this.lastSeq = event.seq();
+        this.lastPostedAt = postedAt;
     }
 
     @EventSourcingHandler

@@ -39,6 +39,7 @@ import dev.raworc.api.session.CloseSessionCommand;
 import dev.raworc.api.session.CreateSessionCommand;
 import dev.raworc.api.session.DeleteSessionCommand;
 import dev.raworc.api.session.MessagePostedEvent;
+import dev.raworc.api.session.MessageReceipt;
 import dev.raworc.api.session.MessageRole;
 import dev.raworc.api.session.MessagesClearedEvent;
 import dev.raworc.api.session.PostMessageCommand;
@@ -295,7 +296,7 @@ class SessionTest {
         fixture.given(inState(SessionState.IDLE))
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.USER, "do it", Map.of("k", "v")))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(1L)
+                .expectResultMessagePayload(receipt(1))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 1, MessageRole.USER, "do it", Map.of("k", "v")),
                         new SessionStateChangedEvent(sessionId, SessionState.IDLE, SessionState.BUSY, "message 1"));
     }
@@ -320,7 +321,7 @@ class SessionTest {
         fixture.given(inState(state))
                 .when(new PostMessageCommand(sessionId, messageId, role, "hello", Map.of()))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(1L)
+                .expectResultMessagePayload(receipt(1))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 1, role, "hello", Map.of()));
     }
 
@@ -355,7 +356,7 @@ class SessionTest {
 
         fixture.given(history)
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.USER, "next", Map.of()))
-                .expectResultMessagePayload(4L)
+                .expectResultMessagePayload(receipt(4))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 4, MessageRole.USER, "next", Map.of()),
                         new SessionStateChangedEvent(sessionId, SessionState.IDLE, SessionState.BUSY, "message 4"));
     }
@@ -369,7 +370,7 @@ class SessionTest {
 
         fixture.given(history)
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.USER, "queued", Map.of()))
-                .expectResultMessagePayload(2L)
+                .expectResultMessagePayload(receipt(2))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 2, MessageRole.USER, "queued", Map.of()));
     }
 
@@ -380,7 +381,7 @@ class SessionTest {
         fixture.given(created(name, METADATA), posted(1, MessageRole.USER), posted(2, MessageRole.AGENT),
                         new MessagesClearedEvent(sessionId, 2))
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.USER, "after clear", Map.of()))
-                .expectResultMessagePayload(3L)
+                .expectResultMessagePayload(receipt(3))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 3, MessageRole.USER, "after clear", Map.of()));
     }
 
@@ -391,7 +392,7 @@ class SessionTest {
         fixture.given(created(name, METADATA), posted(1, MessageRole.USER), new SessionClosedEvent(sessionId, SessionState.INIT),
                         new SessionRestoredEvent(sessionId, SessionState.CLOSED))
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.USER, "again", Map.of()))
-                .expectResultMessagePayload(2L)
+                .expectResultMessagePayload(receipt(2))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 2, MessageRole.USER, "again", Map.of()));
     }
 
@@ -760,7 +761,7 @@ class SessionTest {
         fixture.given(forked(4, true))
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.USER, "mine", Map.of()))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(5L)
+                .expectResultMessagePayload(receipt(5))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 5, MessageRole.USER, "mine", Map.of()));
     }
 
@@ -770,7 +771,7 @@ class SessionTest {
 
         fixture.given(forked(4, false))
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.USER, "mine", Map.of()))
-                .expectResultMessagePayload(1L)
+                .expectResultMessagePayload(receipt(1))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 1, MessageRole.USER, "mine", Map.of()));
     }
 
@@ -780,7 +781,7 @@ class SessionTest {
 
         fixture.given(forked(4, true), new MessagePostedEvent(sessionId, UUID.randomUUID(), 5, MessageRole.USER, "m5", Map.of()))
                 .when(new PostMessageCommand(sessionId, messageId, MessageRole.AGENT, "mine", Map.of()))
-                .expectResultMessagePayload(6L)
+                .expectResultMessagePayload(receipt(6))
                 .expectEvents(new MessagePostedEvent(sessionId, messageId, 6, MessageRole.AGENT, "mine", Map.of()));
     }
 
@@ -861,6 +862,11 @@ class SessionTest {
 
     private SessionStateChangedEvent changed(SessionState from, SessionState to) {
         return new SessionStateChangedEvent(sessionId, from, to, null);
+    }
+
+    /** What a post answers: the message's number and the fixture's time, which its event carries. */
+    private MessageReceipt receipt(long seq) {
+        return new MessageReceipt(seq, fixture.currentTime());
     }
 
     private MessagePostedEvent posted(long seq, MessageRole role) {

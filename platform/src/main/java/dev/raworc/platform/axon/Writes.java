@@ -29,9 +29,11 @@ public class Writes {
         this.projections = projections;
     }
 
-    public void send(Object command) {
-        commands.sendAndWait(command);
+    /** @return the command handler's answer, once the projections show the command's effect */
+    public <R> R send(Object command) {
+        R result = commands.sendAndWait(command);
         projections.await(CATCH_UP);
+        return result;
     }
 
     /** Sends the command, then answers the query for the view of what it changed. */

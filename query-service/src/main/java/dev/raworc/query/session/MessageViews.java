@@ -2,14 +2,11 @@ package dev.raworc.query.session;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.raworc.api.session.FindMessageQuery;
 import dev.raworc.api.session.MessageView;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.SqlQuery;
@@ -25,12 +22,6 @@ class MessageViews {
 
     MessageViews(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @QueryHandler
-    Optional<MessageView> handle(FindMessageQuery query) {
-        return jdbc.sql("SELECT * FROM messages WHERE id = :id").param("id", query.messageId())
-                .query(MessageViews::map).optional();
     }
 
     /** Oldest first; {@code afterSeq} and {@code role} filter when not {@code null}. */

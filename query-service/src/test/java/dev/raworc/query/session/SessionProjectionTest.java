@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.raworc.api.session.FindMessageQuery;
 import dev.raworc.api.session.FindSessionQuery;
 import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessageRole;
@@ -316,7 +315,6 @@ class SessionProjectionTest {
 
         MessageView expected = new MessageView(messageId, id, 1, "agent", "done", metadata, "agent-1",
                 Instant.parse("2026-11-28T12:40:00.789Z"));
-        assertThat(messages.handle(new FindMessageQuery(messageId))).contains(expected);
         assertThat(messages.list(id, null, null, FIRST_100).items()).containsExactly(expected);
         assertThat(view().lastActivityAt()).isEqualTo("2026-11-28T12:40:00.789Z");
     }
@@ -333,11 +331,6 @@ class SessionProjectionTest {
             assertThat(message.createdBy()).isEqualTo("alice");
             assertThat(message.createdAt()).isEqualTo(CREATED.plusSeconds(1));
         });
-    }
-
-    @Test
-    void findAnswersNothingForAnUnknownMessage() {
-        assertThat(messages.handle(new FindMessageQuery(UUID.randomUUID()))).isEmpty();
     }
 
     @Test
