@@ -68,7 +68,7 @@ class MessageApiTest extends ApiTest {
     void thePostAnswersWhatReadsShowAfterwards() {
         String body = "{\"role\":\"system\",\"content\":\"Grüße 👋 \\\"quoted\\\"\\n\","
                 + "\"metadata\":{\"zeta\":1.50,\"a\":{\"list\":[1,\"two\",null,true]},\"big\":12345678901234567890,"
-                + "\"text\":\"ünïcödé\",\"neg\":-0.001}}";
+                + "\"text\":\"ünïcödé\",\"neg\":-0.001,\"huge\":1e400,\"tiny\":1e-400,\"exp\":2.5E+3}}";
         JsonNode posted = sessions.postMessage(session, adminToken(), body).json();
 
         assertThat(api().get("/api/v0/sessions/" + session + "/messages", adminToken()).json()).containsExactly(posted);
