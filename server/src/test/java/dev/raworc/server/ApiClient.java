@@ -49,9 +49,21 @@ final class ApiClient {
     }
 
     Response send(String method, String path, String token, String contentType, String body) {
+        return exchange(method, path, token, contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Sends the body chunked, without declaring its length, as a streaming client would. */
+    Response postChunked(String path, String token, byte[] body) {
+        return exchange("POST", path, token, "application/json",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+    }
+
+    private Response exchange(String method, String path, String token, String contentType,
+                              HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (token != null) {
             request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
         }

@@ -2,6 +2,8 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import dev.raworc.server.ApiClient.Response;
@@ -113,6 +115,22 @@ class ErrorEnvelopeApiTest extends ApiTest {
         assertThat(inQuery.status()).isEqualTo(400);
         assertThat(inQuery.error()).isEqualTo("BAD_REQUEST: The request's path and query must not contain the character U+0000 (%00)");
         assertThat(inPath.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithoutBeingRead() {
+        String content = "x".repeat(8 << 20);
+        Response declared = api().postJson(LOGIN, null, "{\"user\":\"admin\",\"pass\":\"" + content + "\"}");
+        Response chunked = api().postChunked(LOGIN, null,
+                ("{\"user\":\"admin\",\"pass\":\"" + content + "\"}").getBytes(StandardCharsets.UTF_8));
+        Response atTheLimit = api().postChunked(LOGIN, null,
+                ("{\"user\":\"admin\",\"pass\":\"" + content.substring(26) + "\"}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(declared.status()).isEqualTo(400);
+        assertThat(declared.error()).isEqualTo("BAD_REQUEST: Request body is larger than the limit of 8 MiB");
+        assertThat(chunked.status()).isEqualTo(400);
+        assertThat(chunked.error()).isEqualTo("BAD_REQUEST: Request body is larger than the limit of 8 MiB");
+        assertThat(atTheLimit.status()).isEqualTo(401);
     }
 
     @Test

@@ -10,8 +10,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Explains why a request body could not be read: broken JSON is a malformed request (400), while
- * well-formed JSON with an unknown field or a value of the wrong type fails validation (422).
+ * Explains why a request body could not be read: broken JSON, or a body over the size limit, is a
+ * malformed request (400), while well-formed JSON with an unknown field or a value of the wrong
+ * type fails validation (422).
  */
 final class RequestBodyProblems {
 
@@ -19,6 +20,11 @@ final class RequestBodyProblems {
     }
 
     static ErrorEnvelope describe(HttpMessageNotReadableException e) {
+        for (Throwable reason = e; reason != null; reason = reason.getCause()) {
+            if (reason instanceof RequestBodyLimit.TooLargeException tooLarge) {
+                return ErrorEnvelope.of(ErrorCode.BAD_REQUEST, tooLarge.getMessage());
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);

@@ -1,5 +1,6 @@
 package dev.raworc.platform.web;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,7 @@ import tools.jackson.databind.type.LogicalType;
  * JSON type are refused, never dropped or coerced).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HttpProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
     static final String API_BASE_PATH = "/api/v0";
