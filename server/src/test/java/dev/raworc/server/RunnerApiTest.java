@@ -124,6 +124,19 @@ class RunnerApiTest {
     }
 
     @Test
+    void anOutputBeyondOneMebibyteIsCutAndSaidToBe() {
+        String id = createSession();
+        awaitState(id, "idle");
+
+        JsonNode reply = ask(id, "yes abc | head -c 3000000");
+
+        assertThat(reply.get("content").asString()).hasSize((1 << 20) - 1).startsWith("abc\nabc\n").endsWith("abc\nabc");
+        assertThat(reply.at("/metadata/truncated").asBoolean()).isTrue();
+        assertThat(reply.at("/metadata/error").asBoolean()).isFalse();
+        assertThat(ask(id, "echo short").at("/metadata/truncated").isMissingNode()).isTrue();
+    }
+
+    @Test
     void failingTaskGivesAnErrorReplyAndTheSessionReturnsToIdle() {
         String id = createSession();
         awaitState(id, "idle");

@@ -38,8 +38,6 @@ import dev.raworc.platform.web.ApiException;
 @RestController
 class MessageController {
 
-    static final int MAX_CONTENT_BYTES = 1 << 20;
-
     record PostRequest(String role, @NotNull String content, Map<String, Object> metadata) {
     }
 
@@ -65,7 +63,7 @@ class MessageController {
                                      @AuthenticationPrincipal AuthenticatedAccount caller) {
         MessageRole role = request.role() == null ? MessageRole.USER : MessageRole.parse(request.role())
                 .orElseThrow(() -> ApiException.invalidField("role", "must be one of user, agent, system"));
-        if (request.content().getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
+        if (request.content().getBytes(StandardCharsets.UTF_8).length > PostMessageCommand.MAX_CONTENT_BYTES) {
             throw ApiException.invalidField("content", "must be at most 1 MiB");
         }
         SessionTargets.SessionRef session = sessions.live(id);

@@ -1,7 +1,5 @@
 package dev.raworc.runner.docker;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import org.springframework.stereotype.Component;
 
+import dev.raworc.api.session.PostMessageCommand;
 import dev.raworc.runner.RunnerProperties;
 
 /**
@@ -164,18 +163,18 @@ public class Containers {
                 .withCmd(command.toArray(String[]::new))
                 .withAttachStdout(true).withAttachStderr(true)
                 .exec().getId();
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        CappedOutput stdout = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
+        CappedOutput stderr = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
         ResultCallback.Adapter<Frame> output = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
+                (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).write(frame.getPayload());
             }
         };
         docker.execStartCmd(exec).exec(output);
         boolean finished = output.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Long exitCode = finished ? docker.inspectExecCmd(exec).exec().getExitCodeLong() : null;
-        return new AgentRun(stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
+        return new AgentRun(stdout.text(), stderr.text(), stdout.cut() || stderr.cut(),
                 exitCode == null ? null : exitCode.intValue(), !finished, Duration.ofNanos(System.nanoTime() - started));
     }
 

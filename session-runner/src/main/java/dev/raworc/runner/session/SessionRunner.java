@@ -214,7 +214,8 @@ class SessionRunner {
         try {
             changeState(sessionId, SessionState.BUSY, "task " + task.seq());
             AgentRun run = containers.runAgent(sessionId, task.content(), properties.agentTimeout());
-            send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply(run), metadata(task, run)));
+            AgentReply reply = AgentReply.of(task, run);
+            send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
         } catch (NotFoundException | DomainException gone) {
             log.info("Task {} of session {} not handed over: the session has no running container", task.seq(), sessionId);
         } catch (InterruptedException e) {
@@ -224,35 +225,6 @@ class SessionRunner {
                 changeState(sessionId, SessionState.IDLE, null);
             }
         }
-    }
-
-    /** The agent's output without its last newline; for a failure without output, its errors or a note. */
-    /**
-     * The agent's output as a message: U+0000, which an agent may well print but PostgreSQL cannot
-     * store (no projection could write the message), becomes U+FFFD.
-     */
-    private static String reply(AgentRun run) {
-        String out = run.stdout().endsWith("\n") ? run.stdout().substring(0, run.stdout().length() - 1) : run.stdout();
-        if (!out.isEmpty() || !run.failed()) {
-            return storable(out);
-        }
-        return run.timedOut() ? "The agent did not answer in time" : storable(run.stderr().strip());
-    }
-
-    private static String storable(String text) {
-        return text.replace('\0', '\uFFFD');
-    }
-
-    private static Map<String, Object> metadata(MessagePostedEvent task, AgentRun run) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("in_reply_to", task.seq());
-        metadata.put("exit_code", run.exitCode());
-        metadata.put("duration_ms", run.duration().toMillis());
-        metadata.put("error", run.failed());
-        if (run.timedOut()) {
-            metadata.put("timed_out", true);
-        }
-        return metadata;
     }
 
     /** Moves the session if it can; a session that moved on meanwhile (closed, say) stays as it is. */
