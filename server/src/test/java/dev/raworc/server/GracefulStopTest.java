@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,19 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class GracefulStopTest {
 
-    private static final Duration START_LIMIT = Duration.ofMinutes(2);
-
     private final Path dataDir = ServerProcess.newDataDirectory("graceful-stop");
 
     @Test
     void sigtermStopsProcessorsBeforeTheEmbeddedDatabase() throws Exception {
-        Path log = Files.createTempFile("raworc-graceful-stop-", ".log");
-        Process server = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
-                RaworcApplication.class.getName(), "--server.port=0", "--raworc.data-dir=" + dataDir,
-                "--raworc.sides=command,query", "--raworc.admin-password=graceful-stop-password")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path log = ChildServers.log("graceful-stop");
+        Process server = ChildServers.start(log, List.of(), "--server.port=0", "--raworc.data-dir=" + dataDir,
+                "--raworc.sides=command,query", "--raworc.admin-password=graceful-stop-password");
         try {
-            awaitLogLine(server, log, "Started RaworcApplication");
             server.destroy();
             assertThat(server.waitFor(1, TimeUnit.MINUTES)).as("stopped within a minute").isTrue();
         } finally {
@@ -52,18 +46,5 @@ class GracefulStopTest {
             return JdbcClient.create(postgres.getPostgresDatabase())
                     .sql("SELECT processor_name FROM token_entry WHERE owner IS NOT NULL").query(String.class).list();
         }
-    }
-
-    private static void awaitLogLine(Process server, Path log, String line) throws Exception {
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (!Files.readString(log).contains(line)) {
-            assertThat(server.isAlive()).as("server running; see " + log).isTrue();
-            assertThat(System.nanoTime()).as("started within " + START_LIMIT + "; see " + log).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -23,6 +23,8 @@ public final class SqlQuery {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> params = new LinkedHashMap<>();
     private LongSupplier knownTotal;
+    private String budgetedColumn;
+    private long budgetBytes;
 
     private SqlQuery(String table) {
         this.table = table;
@@ -72,14 +74,34 @@ public final class SqlQuery {
         return this;
     }
 
+    /**
+     * Ends a page early, after the row that brings the column's bytes in it to the budget, so that
+     * a page of large rows cannot take more memory than that; a page holds at least one row. A
+     * page that ended early answers with the number of rows it holds as its effective limit.
+     */
+    public SqlQuery bytesPerPage(String column, long budget) {
+        this.budgetedColumn = column;
+        this.budgetBytes = budget;
+        return this;
+    }
+
     public <T> Page<T> page(JdbcClient jdbc, String orderBy, PageRequest request, RowMapper<T> mapper) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         long total = knownTotal != null ? knownTotal.getAsLong()
                 : jdbc.sql("SELECT count(*) FROM " + table + where).params(params).query(Long.class).single();
-        List<T> items = request.limit() == 0 || request.offset() >= total ? List.of()
-                : jdbc.sql("SELECT * FROM " + table + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
-                        .params(params).param("limit", request.limit()).param("offset", request.offset())
-                        .query(mapper).list();
-        return new Page<>(items, total, request);
+        if (request.limit() == 0 || request.offset() >= total) {
+            return new Page<>(List.of(), total, request);
+        }
+        String page = "SELECT * FROM " + table + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset";
+        if (budgetedColumn != null) {
+            page = "SELECT * FROM (SELECT page.*, sum(octet_length(" + budgetedColumn + ")) OVER (ORDER BY " + orderBy
+                    + ") AS page_bytes FROM (" + page + ") page) budgeted WHERE page_bytes - octet_length("
+                    + budgetedColumn + ") < :budget ORDER BY " + orderBy;
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(page).params(params).param("limit", request.limit())
+                .param("offset", request.offset());
+        List<T> items = (budgetedColumn == null ? statement : statement.param("budget", budgetBytes)).query(mapper).list();
+        boolean endedEarly = items.size() < request.limit() && request.offset() + items.size() < total;
+        return new Page<>(items, total, endedEarly ? new PageRequest(items.size(), request.offset()) : request);
     }
 }

@@ -18,6 +18,12 @@ import dev.raworc.platform.web.paging.PageRequest;
 @Component
 class MessageViews {
 
+    /**
+     * A page of messages holds up to this much content (and at least one message): a thousand
+     * messages of 1 MiB would not fit the heap.
+     */
+    static final long CONTENT_BYTES_PER_PAGE = 8L << 20;
+
     private final JdbcClient jdbc;
 
     MessageViews(JdbcClient jdbc) {
@@ -27,7 +33,7 @@ class MessageViews {
     /** Oldest first; {@code afterSeq} and {@code role} filter when not {@code null}. */
     Page<MessageView> list(UUID sessionId, Long afterSeq, String role, PageRequest page) {
         return SqlQuery.from("messages").whereEquals("session_id", sessionId).whereGreater("seq", afterSeq)
-                .whereEquals("role", role)
+                .whereEquals("role", role).bytesPerPage("content", CONTENT_BYTES_PER_PAGE)
                 .page(jdbc, "seq", page, MessageViews::map);
     }
 

@@ -393,6 +393,30 @@ class SessionProjectionTest {
     }
 
     @Test
+    void aPageEndsEarlyAtEightMebibytesOfContentAndSaysHowManyItHolds() {
+        created();
+        int mib = 1 << 20;
+        String[] contents = {"a".repeat(3 * mib), "b".repeat(4 * mib), "c".repeat(mib + 1), "d".repeat(9 * mib), "e"};
+        for (int seq = 1; seq <= contents.length; seq++) {
+            projection.on(new MessagePostedEvent(id, UUID.randomUUID(), seq, MessageRole.AGENT, contents[seq - 1], Map.of()),
+                    CREATED, "agent-1");
+        }
+
+        Page<MessageView> first = messages.list(id, null, null, FIRST_100);
+        Page<MessageView> oversized = messages.list(id, 2L, null, FIRST_100);
+        Page<MessageView> last = messages.list(id, 3L, null, new PageRequest(10, 1));
+
+        assertThat(first.items()).extracting(MessageView::seq).containsExactly(1L, 2L, 3L);
+        assertThat(first.request()).isEqualTo(new PageRequest(3, 0));
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.items().get(2).content()).isEqualTo(contents[2]);
+        assertThat(oversized.items()).extracting(MessageView::seq).containsExactly(3L, 4L);
+        assertThat(oversized.request()).isEqualTo(new PageRequest(2, 0));
+        assertThat(last.items()).extracting(MessageView::seq).containsExactly(5L);
+        assertThat(last.request()).as("the list's end is no early end").isEqualTo(new PageRequest(10, 1));
+    }
+
+    @Test
     void countCountsTheShownMessagesOfOneSessionByRole() {
         created();
         otherSessionWithMessages(4);
