@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server on the heap the README recommends reads messages of the largest size back in pages it
- * can hold: a page of 40 messages of 1 MiB once ran the heap out. Forty, not more: Axon's event
+ * A server on the heap the README recommends reads messages of the largest size back, and their
+ * events, in pages it can hold: a page of 40 messages of 1 MiB once ran the heap out. Forty, not more: Axon's event
  * store keeps the newest 10 000 events in memory whatever their size, and about 60 messages of
  * 1 MiB in a row fill this heap by themselves (see the README's Performance notes).
  */
@@ -47,6 +47,9 @@ class LargeMessagesTest {
             assertThat(page.header("X-Page-Limit")).isEqualTo("8");
             assertThat(page.header("X-Total-Count")).isEqualTo("40");
             assertThat(api.get("/api/v0/sessions/" + session + "/messages?offset=36", token).json()).hasSize(4);
+            ApiClient.Response history = api.get("/api/v0/sessions/" + session + "/events?limit=1000", token);
+            assertThat(history.status()).as("its history; see %s", log).isEqualTo(200);
+            assertThat(history.header("X-Page-Limit")).as("created and 8 messages").isEqualTo("9");
             assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
         } finally {
             server.destroy();

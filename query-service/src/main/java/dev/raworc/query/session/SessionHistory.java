@@ -61,6 +61,7 @@ class SessionHistory {
 
     Page<HistoryItem> events(UUID sessionId, PageRequest page) {
         return SqlQuery.from("domain_event_entry").whereEquals("aggregate_identifier", sessionId.toString())
+                .bytesPerPage("payload", MessageViews.CONTENT_BYTES_PER_PAGE)
                 .page(jdbc, "sequence_number", page, (rs, row) -> {
                     String type = rs.getString("payload_type");
                     JsonNode meta = JSON.readTree(rs.getBytes("meta_data"));
