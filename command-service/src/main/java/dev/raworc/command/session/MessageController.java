@@ -52,9 +52,10 @@ class MessageController {
     }
 
     /**
-     * Posts a message; the session numbers it. The answer is made from the command and its
-     * receipt rather than read back: it is what the read model shows once the write returns. Only the session's agent (a credential that may
-     * update the session's state) or an admin posts AGENT messages.
+     * Posts a message; the session numbers it. Only the session's agent (a credential that may
+     * update the session's state) or an admin posts AGENT messages. The answer is made from the
+     * command and its receipt rather than read back: it is what the read model shows once the
+     * write returns.
      */
     @PostMapping("/sessions/{id}/messages")
     @RequiresPermission(resource = Resource.MESSAGES, verb = Verb.CREATE)

@@ -62,6 +62,7 @@ class Session {
     private Map<String, Object> metadata;
     private SessionState state;
     private long lastSeq;
+    /** When the newest message's event was recorded: a post answers with it. */
     private Instant lastPostedAt;
     private long clearedUpTo;
 
