@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
@@ -131,6 +132,12 @@ public class AxonConfiguration {
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE).andEventTrackerStatusChangeListener(progress))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Axon's configurer takes the single resolver bean for every aggregate. */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new RecordCommandTargetResolver();
     }
 
     /** Registered on the command gateway by Axon's interceptor auto-configuration. */
