@@ -19,6 +19,7 @@ final class MessageBenchmarks {
 
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final int SESSIONS_PER_CLIENT = 4;
+    private static final String SYSTEM_MESSAGE = "{\"role\":\"system\",\"content\":\"" + "x".repeat(200) + "\"}";
 
     private final Api api;
     private final String jdbcUrl;
@@ -34,19 +35,13 @@ final class MessageBenchmarks {
 
     /** Authenticated SYSTEM messages (no agent work) at 1, 8 and 32 clients, spread over many sessions. */
     List<Row> throughput() throws Exception {
-        String payload = "{\"role\":\"system\",\"content\":\"" + "x".repeat(200) + "\"}";
         List<Row> rows = new ArrayList<>();
+        rows.add(ServerWarmUp.run(posting(idleSessions(ServerWarmUp.CLIENTS))));
         createRawTable();
+        Load.Result raw = null;
         for (int clients : CONCURRENCY) {
-            String[] targets = new String[clients * SESSIONS_PER_CLIENT];
-            for (int i = 0; i < targets.length; i++) {
-                targets[i] = sessions.create();
-            }
-            sessions.awaitIdle(targets); // their containers start before the measurement, not during it
-            Load.Result http = Load.run(clients, Duration.ofSeconds(5), measure, (client, i) -> api.send("POST",
-                    "/sessions/" + targets[(int) (client * SESSIONS_PER_CLIENT + i % SESSIONS_PER_CLIENT)] + "/messages",
-                    payload, 201));
-            Load.Result raw = rawInserts(clients);
+            Load.Result http = Load.run(clients, Duration.ofSeconds(5), measure, posting(idleSessions(clients)));
+            raw = rawInserts(clients);
             rows.add(new Row("message POST, " + clients + " clients", http.perSecond(), "req/s",
                     "single-row insert, " + clients + " connections", raw.perSecond()));
             rows.add(new Row("  p50 latency", http.latencies().percentileMillis(50), "ms", "insert p50",
@@ -59,7 +54,39 @@ final class MessageBenchmarks {
             }
         }
         execute("DROP TABLE IF EXISTS bench_raw_event");
+        rows.add(httpStackAlone(raw));
         return rows;
+    }
+
+    /**
+     * The most requests per second this server's HTTP stack (Tomcat, Spring Security, Spring MVC,
+     * JSON) and this benchmark's client answer at all: a public GET without a token, which reads
+     * nothing from the database. A post cannot be faster than this.
+     */
+    private Row httpStackAlone(Load.Result raw) throws Exception {
+        int clients = CONCURRENCY[CONCURRENCY.length - 1];
+        Api anonymous = new Api(api.base());
+        Load.Result http = Load.run(clients, Duration.ofSeconds(5), measure,
+                (client, i) -> anonymous.send("GET", "/version", null, 200));
+        return new Row("the HTTP stack alone: GET /version without a token, " + clients + " clients", http.perSecond(),
+                "req/s", "single-row insert, " + clients + " connections", raw.perSecond());
+    }
+
+    /** Each client posts to its own {@value #SESSIONS_PER_CLIENT} sessions in turn. */
+    private Load.Operation posting(String[] targets) {
+        return (client, i) -> api.send("POST",
+                "/sessions/" + targets[(int) (client * SESSIONS_PER_CLIENT + i % SESSIONS_PER_CLIENT)] + "/messages",
+                SYSTEM_MESSAGE, 201);
+    }
+
+    /** Sessions whose containers started before the measurement, not during it. */
+    private String[] idleSessions(int clients) throws Exception {
+        String[] targets = new String[clients * SESSIONS_PER_CLIENT];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = sessions.create();
+        }
+        sessions.awaitIdle(targets);
+        return targets;
     }
 
     /** Time from a write's 2xx until a read shows it. */
