@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits for effects outside the server's own transactions (what Docker does after the API
- * answered), polling up to a deadline. In-process effects use ApiTest.awaitProjections instead.
+ * Waits for effects that no read model tracks (what Docker does after the API answered, a
+ * snapshot taken in the background), polling up to a deadline. Changes to read models use
+ * ApiTest.awaitProjections instead.
  */
 final class Eventually {
 

@@ -2,6 +2,7 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.axonframework.common.caching.Cache;
@@ -10,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.raworc.server.ApiClient.Response;
 
-/** A long-lived account is snapshotted, and loads from its snapshot as it was. */
+/** A long-lived account is snapshotted off the request thread, and loads from its snapshot as it was. */
 class SnapshotApiTest extends ApiTest {
 
     @Autowired
@@ -30,6 +31,11 @@ class SnapshotApiTest extends ApiTest {
                     "{\"description\":\"change " + change + "\"}").status()).isEqualTo(200);
         }
 
+        // taken on its own thread after the hundredth change answered
+        Eventually.await(Duration.ofSeconds(10), "a snapshot of the account", () -> jdbc.sql(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                .param("id", id).query(Long.class).single() > 0);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("aggregate-snapshots");
         String snapshot = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry "
                 + "WHERE aggregate_identifier = :id ORDER BY sequence_number DESC LIMIT 1")
                 .param("id", id).query(String.class).single();
