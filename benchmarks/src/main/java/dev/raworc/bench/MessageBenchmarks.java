@@ -61,9 +61,10 @@ final class MessageBenchmarks {
     /**
      * What a post is made of, at the highest concurrency, beside the same raw inserts: the HTTP
      * stack (Tomcat, Spring Security, Spring MVC, JSON) with this benchmark's client, on a public
-     * GET without a token, which reads nothing from the database; then the same stack checking the
-     * caller's token (one read of the account, for revocation) on {@code GET /auth/me}. A post adds
-     * the permission check, the command and its event, and the projections it waits for.
+     * GET without a token, which reads nothing from the database; then {@code GET /auth/me}, the
+     * same stack with two reads: the token check's read of the account (so that revoked tokens
+     * fail at once) and the caller's role bindings. A post adds a third read (its session), the
+     * event's append, the wait for the projections and their writes.
      */
     private List<Row> partsOfAPost(Load.Result raw) throws Exception {
         int clients = CONCURRENCY[CONCURRENCY.length - 1];
@@ -76,7 +77,7 @@ final class MessageBenchmarks {
         return List.of(
                 new Row("the HTTP stack alone: GET /version without a token, " + clients + " clients", stack.perSecond(),
                         "req/s", limit, raw.perSecond()),
-                new Row("the stack and a token check: GET /auth/me, " + clients + " clients", authenticated.perSecond(),
+                new Row("the stack and two reads (token check, role bindings): GET /auth/me, " + clients + " clients", authenticated.perSecond(),
                         "req/s", limit, raw.perSecond()));
     }
 

@@ -13,10 +13,11 @@ final class ServerWarmUp {
 
     static final int CLIENTS = 8;
     private static final Duration WINDOW = Duration.ofSeconds(10);
-    private static final int MIN_WINDOWS = 4;
+    private static final int MIN_WINDOWS = 6;
     private static final int MAX_WINDOWS = 15;
-    /** A window counts as no faster than the one before when within this fraction of it. */
-    private static final double SETTLED = 0.05;
+    /** Settled: this many windows in a row were no more than {@link #RISE} faster than the best before them. */
+    private static final int FLAT_WINDOWS = 2;
+    private static final double RISE = 0.05;
 
     private ServerWarmUp() {
     }
@@ -24,10 +25,11 @@ final class ServerWarmUp {
     /** {@code posting} posts one message for a client, as {@link #CLIENTS} clients run it at once. */
     static Row run(Load.Operation posting) throws Exception {
         double first = Double.NaN;
-        double previous = 0;
+        double best = 0;
         double last = 0;
         int windows = 0;
-        while (windows < MAX_WINDOWS) {
+        int flat = 0;
+        while (windows < MAX_WINDOWS && (windows < MIN_WINDOWS || flat < FLAT_WINDOWS)) {
             Load.Result window = Load.run(CLIENTS, Duration.ZERO, WINDOW, posting);
             if (window.errors() > 0) {
                 throw new IllegalStateException(window.errors() + " message posts failed while warming up");
@@ -37,10 +39,12 @@ final class ServerWarmUp {
             if (windows == 1) {
                 first = last;
             }
-            if (windows >= MIN_WINDOWS && last <= previous * (1 + SETTLED)) {
-                break;
+            if (last > best * (1 + RISE)) {
+                best = last;
+                flat = 0;
+            } else {
+                flat++;
             }
-            previous = last;
         }
         return new Row("cold server: message POST, " + CLIENTS + " clients, first " + WINDOW.toSeconds() + " s", first,
                 "req/s", "the same once warm (after " + windows * WINDOW.toSeconds() + " s of posts)", last);
