@@ -13,6 +13,7 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 import dev.raworc.platform.ConditionalOnSide;
 import dev.raworc.platform.Side;
@@ -34,7 +35,9 @@ public class CommandSide {
         return new BoundedAggregateCache(CACHED_AGGREGATES);
     }
 
+    /** Stops before the database closes, so that the snapshot being taken at shutdown can finish. */
     @Bean
+    @DependsOn("dataSource")
     SnapshotThread snapshotThread() {
         return new SnapshotThread();
     }
