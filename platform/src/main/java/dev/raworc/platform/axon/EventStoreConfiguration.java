@@ -27,7 +27,6 @@ class EventStoreConfiguration {
                 .snapshotFilter(axon.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
-                .transactionManager(new WritesInTransaction(axonTransactionManager))
-                .schema(eventSchema));
+                .schema(eventSchema), new WritesInTransaction(axonTransactionManager));
     }
 }

@@ -1,27 +1,38 @@
 package dev.raworc.platform.axon;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 
 /**
  * Axon's JDBC engine, reading each event's time once and fast (see {@link EventTimestamps}): its
  * own entries parse the stored text every time they are asked, and a tracked read asks twice.
  * The gap rules are Axon's defaults, set here explicitly because the tracked read below applies
- * them itself.
+ * them itself. Appends are Axon's, but note the global indexes the table gave the new events
+ * ({@link AppendedEvents}).
  */
 final class EventTableStorageEngine extends JdbcEventStorageEngine {
 
@@ -31,13 +42,64 @@ final class EventTableStorageEngine extends JdbcEventStorageEngine {
     /** How long a missing event is waited for (a transaction that has not committed yet). */
     private static final int GAP_TIMEOUT_MILLIS = 60_000;
 
-    private EventTableStorageEngine(Builder builder) {
+    private final TransactionManager transactions;
+
+    private EventTableStorageEngine(Builder builder, TransactionManager transactions) {
         super(builder);
+        this.transactions = transactions;
     }
 
-    static EventTableStorageEngine build(Builder builder) {
-        return new EventTableStorageEngine(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
-                .maxGapOffset(MAX_GAP_OFFSET).gapTimeout(GAP_TIMEOUT_MILLIS));
+    static EventTableStorageEngine build(Builder builder, TransactionManager transactions) {
+        return new EventTableStorageEngine(builder.transactionManager(transactions)
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET).gapTimeout(GAP_TIMEOUT_MILLIS),
+                transactions);
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        EventSchema schema = schema();
+        String insert = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)";
+        transactions.executeInTransaction(() -> {
+            Connection connection = getConnection();
+            try (PreparedStatement statement = connection.prepareStatement(insert, new String[] {schema.globalIndexColumn()})) {
+                for (EventMessage<?> event : events) {
+                    addRow(statement, event, serializer);
+                }
+                statement.executeBatch();
+                try (ResultSet indexes = statement.getGeneratedKeys()) {
+                    while (indexes.next()) {
+                        AppendedEvents.appended(indexes.getLong(1));
+                    }
+                }
+            } catch (SQLException e) {
+                handlePersistenceException(e, events.get(0));
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+        });
+    }
+
+    /** The row of one event, in the columns and order of Axon's own append. */
+    private void addRow(PreparedStatement statement, EventMessage<?> message, Serializer serializer) throws SQLException {
+        // an event published outside an aggregate is stored under its own identifier, as Axon does
+        DomainEventMessage<?> event = message instanceof DomainEventMessage<?> domainEvent ? domainEvent
+                : new GenericDomainEventMessage<>(null, message.getIdentifier(), 0L, message, message::getTimestamp);
+        // the table stores payloads and metadata as bytea (V1), Axon's default
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+        statement.setString(1, event.getIdentifier());
+        statement.setString(2, event.getAggregateIdentifier());
+        statement.setLong(3, event.getSequenceNumber());
+        statement.setString(4, event.getType());
+        writeTimestamp(statement, 5, event.getTimestamp());
+        statement.setString(6, payload.getType().getName());
+        statement.setString(7, payload.getType().getRevision());
+        statement.setObject(8, payload.getData());
+        statement.setObject(9, metaData.getData());
+        statement.addBatch();
     }
 
     @Override

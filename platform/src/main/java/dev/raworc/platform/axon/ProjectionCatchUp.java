@@ -1,11 +1,13 @@
 package dev.raworc.platform.axon;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Waits until this process's read models (the processors that may replay; not the runner, whose
- * handlers only queue container work) have handled every event stored so far. Writes use it to
- * answer only once their own projections show the change (read-your-writes), and tests use it
- * instead of sleeping. Waiters sleep until a processor reports progress.
+ * handlers only queue container work) have handled every event stored so far, or every event up
+ * to a given one. Writes use it to answer only once their own projections show their events
+ * (read-your-writes), and tests use it instead of sleeping. Waiters sleep until a processor reports progress.
  */
 @Component
 public class ProjectionCatchUp {
@@ -36,13 +38,24 @@ public class ProjectionCatchUp {
     /** @return true when caught up within the timeout, false when the timeout passed first */
     public boolean await(Duration timeout) {
         TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
-            return true;
-        }
+        return head == null || awaitPosition(head, timeout);
+    }
+
+    /**
+     * Waits until the read models have handled the event at this global index and every event
+     * before it (or given up waiting for one that never committed, as their gap rules say).
+     *
+     * @return true when caught up within the timeout, false when the timeout passed first
+     */
+    public boolean awaitEventsUpTo(long globalIndex, Duration timeout) {
+        return awaitPosition(GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySortedSet()), timeout);
+    }
+
+    private boolean awaitPosition(TrackingToken position, Duration timeout) {
         List<StreamingEventProcessor> readModels = readModels();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            for (long seen = progress.changes(); !caughtUpWith(head, readModels); seen = progress.changes()) {
+            for (long seen = progress.changes(); !caughtUpWith(position, readModels); seen = progress.changes()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

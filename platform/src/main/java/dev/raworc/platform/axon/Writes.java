@@ -2,6 +2,7 @@ package dev.raworc.platform.axon;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -12,7 +13,8 @@ import dev.raworc.api.DomainException;
 
 /**
  * Sends a command for an HTTP write and answers only once this process's projections show its
- * effect, so the client's next read sees its own write (bounded by {@link #CATCH_UP}).
+ * effect, so the client's next read sees its own write (bounded by {@link #CATCH_UP}): they must
+ * have handled the events the command appended and every event before them.
  */
 @Component
 public class Writes {
@@ -31,8 +33,14 @@ public class Writes {
 
     /** @return the command handler's answer, once the projections show the command's effect */
     public <R> R send(Object command) {
+        AppendedEvents.forget();
         R result = commands.sendAndWait(command);
-        projections.await(CATCH_UP);
+        OptionalLong appended = AppendedEvents.newest();
+        if (appended.isPresent()) {
+            projections.awaitEventsUpTo(appended.getAsLong(), CATCH_UP);
+        } else { // no event, or appended by another thread: wait for everything stored so far
+            projections.await(CATCH_UP);
+        }
         return result;
     }
 

@@ -1,6 +1,8 @@
 package dev.raworc.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -28,7 +31,7 @@ import dev.raworc.platform.testing.TestDatabase;
 class EventTableStorageEngineTest {
 
     private final JdbcClient jdbc = TestDatabase.jdbc();
-    private final EventStorageEngine ours = EventTableStorageEngine.build(builder());
+    private final EventStorageEngine ours = EventTableStorageEngine.build(builder(), NoTransactionManager.INSTANCE);
     private final EventStorageEngine axons = builder().build();
 
     private static JdbcEventStorageEngine.Builder builder() {
@@ -37,6 +40,7 @@ class EventTableStorageEngineTest {
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .connectionProvider(new DataSourceConnectionProvider(TestDatabase.dataSource()))
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new AxonConfiguration().eventSchema());
     }
@@ -55,6 +59,34 @@ class EventTableStorageEngineTest {
         assertThat(read).extracting(message -> message.getMetaData().get("principal")).containsOnly("tester");
         assertThat(described(read)).isEqualTo(described(axons.readEvents(aggregate).asStream().toList()));
         assertThat(tracked(ours)).isEqualTo(tracked(axons));
+    }
+
+    @Test
+    void notesTheGlobalIndexesItsAppendsWereGiven() {
+        String aggregate = UUID.randomUUID().toString();
+        AppendedEvents.forget();
+
+        ours.appendEvents(event(aggregate, 0, Instant.now()), event(aggregate, 1, Instant.now()));
+
+        long newest = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :aggregate AND sequence_number = 1")
+                .param("aggregate", aggregate).query(Long.class).single();
+        assertThat(AppendedEvents.newest()).hasValue(newest);
+        AppendedEvents.forget();
+        assertThat(AppendedEvents.newest()).isEmpty();
+    }
+
+    @Test
+    void refusesAnEventAnAggregateAlreadyHasAsAxonDoes() {
+        String aggregate = UUID.randomUUID().toString();
+        ours.appendEvents(event(aggregate, 0, Instant.now()), event(aggregate, 1, Instant.now()));
+
+        for (long sequence : new long[] {0, 1}) {
+            Throwable axonsRefusal = catchThrowable(() -> axons.appendEvents(event(aggregate, sequence, Instant.now())));
+            assertThat(axonsRefusal).isNotNull();
+            assertThatThrownBy(() -> ours.appendEvents(event(aggregate, sequence, Instant.now())))
+                    .isExactlyInstanceOf(axonsRefusal.getClass())
+                    .hasMessageStartingWith(axonsRefusal.getMessage().substring(0, axonsRefusal.getMessage().indexOf('[')));
+        }
     }
 
     @Test
