@@ -12,13 +12,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.raworc.platform.access.AccessGrants;
 import dev.raworc.platform.access.SessionTargets;
 
 /**
  * Authenticates requests that carry a bearer token. The token must verify, and the account it
  * names must still exist, be active and have the credential generation the token was issued
- * under, so deleting, deactivating or re-keying an account voids its tokens at once. A refused
- * token leaves the request anonymous with the reason noted for the 401 answer.
+ * under, so deleting, deactivating or re-keying an account voids its tokens at once. The account
+ * is read with its role bindings, for this request's permission checks ({@link AccessGrants}). A
+ * refused token leaves the request anonymous with the reason noted for the 401 answer.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -26,12 +28,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final JwtTokens tokens;
-    private final AccountCredentials credentials;
+    private final AccessGrants grants;
     private final SessionTargets sessions;
 
-    BearerTokenFilter(JwtTokens tokens, AccountCredentials credentials, SessionTargets sessions) {
+    BearerTokenFilter(JwtTokens tokens, AccessGrants grants, SessionTargets sessions) {
         this.tokens = tokens;
-        this.credentials = credentials;
+        this.grants = grants;
         this.sessions = sessions;
     }
 
@@ -41,7 +43,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null) {
             try {
-                AuthenticatedAccount account = authenticate(header);
+                AuthenticatedAccount account = authenticate(header, request);
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(account, null, List.of()));
             } catch (InvalidTokenException e) {
@@ -51,7 +53,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private AuthenticatedAccount authenticate(String header) throws InvalidTokenException {
+    private AuthenticatedAccount authenticate(String header, HttpServletRequest request) throws InvalidTokenException {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new InvalidTokenException("Authorization header must have the form 'Bearer <token>'");
         }
@@ -63,7 +65,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return new AuthenticatedAccount(claims.subject(), claims.user(),
                     new AuthenticatedAccount.SessionScope(claims.subject(), claims.sessionSpace()));
         }
-        StoredCredentials current = credentials.findById(claims.subject())
+        StoredCredentials current = grants.credentialsWithBindings(claims.subject(), request)
                 .orElseThrow(() -> new InvalidTokenException("Token is no longer valid: its account was deleted"));
         if (!current.active()) {
             throw new InvalidTokenException("Token is no longer valid: its account is deactivated");

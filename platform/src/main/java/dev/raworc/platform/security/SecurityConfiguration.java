@@ -9,6 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import dev.raworc.platform.access.AccessGrants;
 import dev.raworc.platform.access.SessionTargets;
 import dev.raworc.platform.web.ErrorCode;
 import dev.raworc.platform.web.ErrorResponses;
@@ -26,7 +27,7 @@ class SecurityConfiguration {
             "/api/v0/swagger-ui/**", "/error"};
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtTokens tokens, AccountCredentials credentials,
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtTokens tokens, AccessGrants grants,
                                     SessionTargets sessions, ErrorResponses errors) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
@@ -35,7 +36,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, credentials, sessions), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, grants, sessions), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // the second dispatch of a long poll, or of an error, continues an authorised request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
