@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
@@ -22,6 +24,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -100,6 +103,20 @@ final class EventTableStorageEngine extends JdbcEventStorageEngine {
         statement.setObject(8, payload.getData());
         statement.setObject(9, metaData.getData());
         statement.addBatch();
+    }
+
+    /**
+     * The read that may block is the event store's producer (Axon's {@code EmbeddedEventStore}),
+     * woken after every commit; it reads again at once whenever a read found events, so its reads
+     * may end after a batch that was not full ({@link UntilShortBatch}). The other reads are Axon's.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        if (!mayBlock) {
+            return super.readEventData(trackingToken, false);
+        }
+        return StreamSupport.stream(new UntilShortBatch(trackingToken, batchSize(),
+                position -> fetchTrackedEvents(position, batchSize())), false);
     }
 
     @Override

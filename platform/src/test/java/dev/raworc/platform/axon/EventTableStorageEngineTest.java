@@ -6,20 +6,23 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,24 @@ class EventTableStorageEngineTest {
     }
 
     @Test
+    void aReadThatMayBlockEndsAfterABatchThatWasNotFull() {
+        AtomicInteger ourQueries = new AtomicInteger();
+        AtomicInteger axonsQueries = new AtomicInteger();
+        EventStorageEngine oursCounted = EventTableStorageEngine.build(counted(ourQueries), NoTransactionManager.INSTANCE);
+        EventStorageEngine axonsCounted = counted(axonsQueries).build();
+        long before = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        String aggregate = UUID.randomUUID().toString();
+        ours.appendEvents(event(aggregate, 0, Instant.now()), event(aggregate, 1, Instant.now()), event(aggregate, 2, Instant.now()));
+        TrackingToken start = GapAwareTrackingToken.newInstance(before, Collections.emptySortedSet());
+
+        List<String> read = trackedAfter(oursCounted, start);
+
+        assertThat(read).hasSize(3).isEqualTo(trackedAfter(axonsCounted, start));
+        assertThat(ourQueries).as("a full batch of two, then one event").hasValue(2);
+        assertThat(axonsQueries.get()).isGreaterThan(ourQueries.get());
+    }
+
+    @Test
     void waitsForAMissingEventOnlyWhileItMayStillCommitAsAxonDoes() {
         String aggregate = UUID.randomUUID().toString();
         ours.appendEvents(event(aggregate, 0, Instant.now()));
@@ -105,6 +126,21 @@ class EventTableStorageEngineTest {
         assertThat(tokens).isEqualTo(tracked(axons));
         assertThat(tokenAt(ours, last + 2).getGaps()).contains(last + 1);
         assertThat(tokenAt(ours, last + 4).getGaps()).doesNotContain(last + 3);
+    }
+
+    /** An engine reading two events per batch, counting the connections its statements take. */
+    private static JdbcEventStorageEngine.Builder counted(AtomicInteger statements) {
+        DataSourceConnectionProvider connections = new DataSourceConnectionProvider(TestDatabase.dataSource());
+        return builder().batchSize(2).connectionProvider(() -> {
+            statements.incrementAndGet();
+            return connections.getConnection();
+        });
+    }
+
+    private static List<String> trackedAfter(EventStorageEngine engine, TrackingToken start) {
+        try (var stream = engine.readEvents(start, true)) {
+            return stream.map(message -> message.trackingToken() + " " + describe(message)).toList();
+        }
     }
 
     private static DomainEventMessage<String> event(String aggregate, long sequence, Instant at) {
