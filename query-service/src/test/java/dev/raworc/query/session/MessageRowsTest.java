@@ -126,6 +126,36 @@ class MessageRowsTest {
         });
     }
 
+    /** Large messages go in several statements, none of them over the size a statement takes. */
+    @Test
+    void aBatchLargerThanOneStatementTakesIsWrittenWhole() {
+        String large = "x".repeat(MessageRows.TEXT_PER_STATEMENT / 2);
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            for (int seq = 1; seq <= 5; seq++) {
+                projection.on(new MessagePostedEvent(id, UUID.randomUUID(), seq, MessageRole.USER, seq + large, Map.of()),
+                        AT.plusSeconds(seq), "admin");
+            }
+        });
+
+        assertThat(seqs(id)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(jdbc.sql("SELECT sum(length(content)) FROM messages WHERE session_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(5L * (large.length() + 1));
+    }
+
+    /** An event handled twice in one batch (a retried batch) leaves the row the first made. */
+    @Test
+    void aMessageTwiceInOneBatchIsStoredOnce() {
+        MessagePostedEvent posted = new MessagePostedEvent(id, UUID.randomUUID(), 1, MessageRole.USER, "once", Map.of());
+        transactions.executeWithoutResult(status -> {
+            created(id);
+            projection.on(posted, AT, "admin");
+            projection.on(posted, AT, "admin");
+        });
+
+        assertThat(seqs(id)).containsExactly(1L);
+    }
+
     /** The two projections run apart: a session's messages may be projected before its row. */
     @Test
     void theLastActivityIsTheLatestMessageWhicheverProjectionRunsFirst() {
