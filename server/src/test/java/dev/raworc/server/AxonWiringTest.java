@@ -67,7 +67,7 @@ class AxonWiringTest extends ApiTest {
 
     @Test
     void projectionsRunOnTrackingProcessorsThatRetryFailures() {
-        assertThat(processing.eventProcessors()).containsKeys("directory", "messages", "sessions");
+        assertThat(processing.eventProcessors()).containsKeys("catalog", "messages");
         processing.eventProcessors().forEach((name, processor) -> {
             assertThat(processor).as(name).isInstanceOf(TrackingEventProcessor.class);
             assertThat(processing.listenerInvocationErrorHandler(name)).as(name)
@@ -81,7 +81,7 @@ class AxonWiringTest extends ApiTest {
         adminToken();
         awaitProjections();
         String before = serviceAccounts();
-        TrackingEventProcessor processor = processing.eventProcessor("directory", TrackingEventProcessor.class)
+        TrackingEventProcessor processor = processing.eventProcessor("catalog", TrackingEventProcessor.class)
                 .orElseThrow();
 
         processor.shutDown();
@@ -91,7 +91,7 @@ class AxonWiringTest extends ApiTest {
         awaitProjections();
         assertThat(processor.isError()).isFalse();
         assertThat(serviceAccounts()).isEqualTo(before);
-        assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = 'directory'")
+        assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = 'catalog'")
                 .query(String.class).single()).contains("ReplayToken");
     }
 

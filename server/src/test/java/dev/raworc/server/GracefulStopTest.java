@@ -34,7 +34,7 @@ class GracefulStopTest {
         }
 
         String output = Files.readString(log);
-        assertThat(output).contains("Shutdown state set for Processor 'sessions'")
+        assertThat(output).contains("Shutdown state set for Processor 'catalog'")
                 .doesNotContain("Error occurred", "Release claim failed", "Failed to validate connection", "Timed out during shutdown");
         assertThat(dataDir.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped with the server").doesNotExist();
         assertThat(claimedTokens()).as("processors that still hold a claim").isEmpty();

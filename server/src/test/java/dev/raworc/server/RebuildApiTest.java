@@ -28,7 +28,7 @@ class RebuildApiTest extends ApiTest {
 
         assertThat(rebuild.status()).isEqualTo(200);
         assertThat(rebuild.json().get("processors").valueStream().map(JsonNode::asString).toList())
-                .containsExactlyInAnyOrder("directory", "messages", "sessions");
+                .containsExactlyInAnyOrder("catalog", "messages");
         assertThat(everyAnswer(admin)).isEqualTo(before);
     }
 

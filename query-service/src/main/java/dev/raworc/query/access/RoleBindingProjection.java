@@ -15,14 +15,14 @@ import dev.raworc.api.access.RoleDeletedEvent;
 import dev.raworc.api.account.ServiceAccountDeletedEvent;
 import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.platform.storage.SqlTime;
-import dev.raworc.query.DirectoryProcessing;
+import dev.raworc.query.CatalogProcessing;
 
 /**
  * Keeps {@code role_bindings} in step with the binding events, and drops the bindings of a
  * deleted role, account or space with it. Idempotent per event.
  */
 @Component
-@ProcessingGroup(DirectoryProcessing.GROUP)
+@ProcessingGroup(CatalogProcessing.GROUP)
 class RoleBindingProjection {
 
     private final JdbcClient jdbc;

@@ -13,11 +13,11 @@ import dev.raworc.api.access.RoleCreatedEvent;
 import dev.raworc.api.access.RoleDeletedEvent;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.SqlTime;
-import dev.raworc.query.DirectoryProcessing;
+import dev.raworc.query.CatalogProcessing;
 
 /** Keeps {@code roles} in step with the role events. Idempotent per event. */
 @Component
-@ProcessingGroup(DirectoryProcessing.GROUP)
+@ProcessingGroup(CatalogProcessing.GROUP)
 class RoleProjection {
 
     private final JdbcClient jdbc;

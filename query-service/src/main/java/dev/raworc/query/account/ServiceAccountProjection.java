@@ -18,11 +18,11 @@ import dev.raworc.api.account.ServiceAccountLoggedInEvent;
 import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
 import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
-import dev.raworc.query.DirectoryProcessing;
+import dev.raworc.query.CatalogProcessing;
 
 /** Keeps {@code service_accounts} in step with the service-account events. Idempotent per event. */
 @Component
-@ProcessingGroup(DirectoryProcessing.GROUP)
+@ProcessingGroup(CatalogProcessing.GROUP)
 class ServiceAccountProjection {
 
     private final JdbcClient jdbc;

@@ -18,11 +18,11 @@ import dev.raworc.api.secret.SecretValueChangedEvent;
 import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
-import dev.raworc.query.DirectoryProcessing;
+import dev.raworc.query.CatalogProcessing;
 
 /** Keeps {@code secrets} in step with the secret events: ciphertext only. Idempotent per event. */
 @Component
-@ProcessingGroup(DirectoryProcessing.GROUP)
+@ProcessingGroup(CatalogProcessing.GROUP)
 class SecretProjection {
 
     private final JdbcClient jdbc;

@@ -21,8 +21,8 @@ import dev.raworc.platform.storage.SqlTime;
 
 /**
  * Keeps {@code messages} and each session's last activity ({@code session_activity}) in step with
- * the session events, in a processing group of its own so that it runs beside the sessions
- * projection; a remix's copy of its parent's messages is made here, after every message before
+ * the session events, in a processing group of its own so that it runs beside the catalog's
+ * ({@link dev.raworc.query.CatalogProcessing}); a remix's copy of its parent's messages is made here, after every message before
  * it. Idempotent per event; waiters for new messages are woken once its transaction commits.
  */
 @Component

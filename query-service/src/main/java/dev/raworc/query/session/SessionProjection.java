@@ -28,18 +28,17 @@ import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.SqlTime;
+import dev.raworc.query.CatalogProcessing;
 import dev.raworc.query.session.SessionRows.Column;
 
 /**
  * Keeps {@code sessions} (and, through its triggers, {@code session_counts}) in step with the
  * session events; the messages and the sessions' last activity are {@link MessageProjection}'s.
- * Idempotent per event.
+ * Idempotent per event. Its processor is the catalog's ({@link CatalogProcessing}).
  */
 @Component
-@ProcessingGroup(SessionProjection.PROCESSING_GROUP)
+@ProcessingGroup(CatalogProcessing.GROUP)
 class SessionProjection {
-
-    static final String PROCESSING_GROUP = "sessions";
 
     private final NamedParameterJdbcTemplate template;
     private final JdbcClient jdbc;

@@ -20,11 +20,11 @@ import dev.raworc.api.space.SpaceSettingsChangedEvent;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.RowUpdate;
 import dev.raworc.platform.storage.SqlTime;
-import dev.raworc.query.DirectoryProcessing;
+import dev.raworc.query.CatalogProcessing;
 
 /** Keeps {@code spaces} in step with the space events. Idempotent per event. */
 @Component
-@ProcessingGroup(DirectoryProcessing.GROUP)
+@ProcessingGroup(CatalogProcessing.GROUP)
 class SpaceProjection {
 
     private final JdbcClient jdbc;
