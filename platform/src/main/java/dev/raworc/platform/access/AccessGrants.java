@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +25,8 @@ import dev.raworc.platform.storage.JsonColumns;
  * Reads the caller's bindings and their roles' rules as they are now, on every request, so a
  * binding created or deleted applies to tokens already issued. The bearer token check reads the
  * account together with its bindings, in one statement, and the request's permission checks use
- * those bindings.
+ * those bindings. A role's rules are parsed once per distinct JSON text, not per request: the text
+ * is read every time, so a changed role applies at once all the same.
  */
 @Repository
 public class AccessGrants {
@@ -31,8 +34,11 @@ public class AccessGrants {
     private static final TypeReference<List<Rule>> RULES = new TypeReference<>() {
     };
     private static final String READ_IN_REQUEST = AccessGrants.class.getName() + ".bindings:";
+    /** Distinct rule texts kept parsed; when full it starts over. */
+    static final int PARSED_RULES_CAPACITY = 1_000;
 
     private final JdbcClient jdbc;
+    private final Map<String, List<Rule>> parsedRules = new ConcurrentHashMap<>();
 
     AccessGrants(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -84,7 +90,19 @@ public class AccessGrants {
                 .list();
     }
 
-    private static BoundRules bound(ResultSet rs) throws SQLException {
-        return new BoundRules(rs.getString("space"), JsonColumns.read(rs.getString("rules"), RULES));
+    private BoundRules bound(ResultSet rs) throws SQLException {
+        return new BoundRules(rs.getString("space"), rules(rs.getString("rules")));
+    }
+
+    List<Rule> rules(String json) {
+        List<Rule> parsed = parsedRules.get(json);
+        if (parsed == null) {
+            parsed = List.copyOf(JsonColumns.read(json, RULES));
+            if (parsedRules.size() >= PARSED_RULES_CAPACITY) {
+                parsedRules.clear();
+            }
+            parsedRules.put(json, parsed);
+        }
+        return parsed;
     }
 }
