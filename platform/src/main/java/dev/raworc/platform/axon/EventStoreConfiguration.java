@@ -8,18 +8,21 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Axon's JDBC event storage engine, built as its auto-configuration builds it but for its reads (see {@link EventTableStorageEngine}). */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon, ConnectionProvider connectionProvider,
-                                          TransactionManager axonTransactionManager, EventSchema eventSchema) {
+                                          TransactionManager axonTransactionManager, EventSchema eventSchema,
+                                          EventStoreProperties properties) {
         return EventTableStorageEngine.build(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -27,6 +30,6 @@ class EventStoreConfiguration {
                 .snapshotFilter(axon.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
-                .schema(eventSchema), new WritesInTransaction(axonTransactionManager));
+                .schema(eventSchema), new WritesInTransaction(axonTransactionManager), properties.gapTimeout());
     }
 }

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -25,16 +27,19 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
  * Axon's JDBC engine, reading each event's time once and fast (see {@link EventTimestamps}): its
  * own entries parse the stored text every time they are asked, and a tracked read asks twice.
- * The gap rules are Axon's defaults, set here explicitly because the tracked read below applies
- * them itself. Appends are Axon's, but note the global indexes the table gave the new events
+ * The gap rules are Axon's, set here explicitly because the tracked read below applies them
+ * itself, except that gaps that timed out are dropped whatever their number ({@link TimedOutGaps}).
+ * Appends are Axon's, but note the global indexes the table gave the new events
  * ({@link AppendedEvents}).
  */
 final class EventTableStorageEngine extends JdbcEventStorageEngine {
@@ -42,20 +47,22 @@ final class EventTableStorageEngine extends JdbcEventStorageEngine {
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
     /** How far behind the newest event a missing one is still waited for. */
     private static final int MAX_GAP_OFFSET = 10_000;
-    /** How long a missing event is waited for (a transaction that has not committed yet). */
-    private static final int GAP_TIMEOUT_MILLIS = 60_000;
 
     private final TransactionManager transactions;
+    /** How long a missing event is waited for (a transaction that has not committed yet). */
+    private final Duration gapTimeout;
+    private final TimedOutGaps timedOutGaps;
 
-    private EventTableStorageEngine(Builder builder, TransactionManager transactions) {
+    private EventTableStorageEngine(Builder builder, TransactionManager transactions, Duration gapTimeout) {
         super(builder);
         this.transactions = transactions;
+        this.gapTimeout = gapTimeout;
+        this.timedOutGaps = new TimedOutGaps(gapTimeout);
     }
 
-    static EventTableStorageEngine build(Builder builder, TransactionManager transactions) {
-        return new EventTableStorageEngine(builder.transactionManager(transactions)
-                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET).gapTimeout(GAP_TIMEOUT_MILLIS),
-                transactions);
+    static EventTableStorageEngine build(Builder builder, TransactionManager transactions, Duration gapTimeout) {
+        return new EventTableStorageEngine(builder.transactionManager(transactions).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(MAX_GAP_OFFSET).gapTimeout((int) gapTimeout.toMillis()), transactions, gapTimeout);
     }
 
     @Override
@@ -120,6 +127,20 @@ final class EventTableStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return super.fetchTrackedEvents(timedOutGaps.dropFrom(lastToken, this::eventsAround), batchSize);
+    }
+
+    private List<TimedOutGaps.StoredEvent> eventsAround(SortedSet<Long> gaps) {
+        EventSchema schema = schema();
+        return transactions.fetchInTransaction(() -> JdbcUtils.executeQuery(getConnection(),
+                connection -> JdbcEventStorageEngineStatements.cleanGaps(connection, schema, gaps),
+                JdbcUtils.listResults(row -> new TimedOutGaps.StoredEvent(row.getLong(schema.globalIndexColumn()),
+                        EventTimestamps.parse(row.getString(schema.timestampColumn())))),
+                e -> new EventStoreException("Failed to read the events around the gaps " + gaps, e)));
+    }
+
+    @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previous) throws SQLException {
         EventSchema schema = schema();
         long globalIndex = row.getLong(schema.globalIndexColumn());
@@ -128,7 +149,7 @@ final class EventTableStorageEngine extends JdbcEventStorageEngine {
         // an event published outside an aggregate is stored under its own identifier
         DomainEventData<?> event = entry(row, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier);
         boolean missingMayStillCommit = event.getTimestamp()
-                .isAfter(GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
+                .isAfter(GenericEventMessage.clock.instant().minus(gapTimeout));
         GapAwareTrackingToken token;
         if (previous == null) {
             token = GapAwareTrackingToken.newInstance(globalIndex, missingMayStillCommit

@@ -1,7 +1,6 @@
 package dev.raworc.platform.axon;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -10,14 +9,18 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
  * Waits until this process's read models (the processors that may replay; not the runner, whose
- * handlers only queue container work) have handled every event stored so far, or every event up
- * to a given one. Writes use it to answer only once their own projections show their events
- * (read-your-writes), and tests use it instead of sleeping. Waiters sleep until a processor reports progress.
+ * handlers only queue container work) have handled a given event, and with it every event that
+ * committed before it. Writes use it to answer only once their own projections show their events
+ * (read-your-writes), and tests use it instead of sleeping. A read model's position may still
+ * wait for lower global indexes taken by transactions that had not committed then (gaps); those
+ * are other writers' events or ones that never commit, so no wait depends on them. Waiters sleep
+ * until a processor reports progress.
  */
 @Component
 public class ProjectionCatchUp {
@@ -35,27 +38,26 @@ public class ProjectionCatchUp {
         this.progress = progress;
     }
 
-    /** @return true when caught up within the timeout, false when the timeout passed first */
+    /**
+     * Waits until the read models have handled the newest event stored so far.
+     *
+     * @return true when caught up within the timeout, false when the timeout passed first
+     */
     public boolean await(Duration timeout) {
         TrackingToken head = eventStore.createHeadToken();
-        return head == null || awaitPosition(head, timeout);
+        return head == null || head.position().isEmpty() || awaitEventsUpTo(head.position().getAsLong(), timeout);
     }
 
     /**
-     * Waits until the read models have handled the event at this global index and every event
-     * before it (or given up waiting for one that never committed, as their gap rules say).
+     * Waits until the read models have handled the event at this global index.
      *
      * @return true when caught up within the timeout, false when the timeout passed first
      */
     public boolean awaitEventsUpTo(long globalIndex, Duration timeout) {
-        return awaitPosition(GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySortedSet()), timeout);
-    }
-
-    private boolean awaitPosition(TrackingToken position, Duration timeout) {
         List<StreamingEventProcessor> readModels = readModels();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            for (long seen = progress.changes(); !caughtUpWith(position, readModels); seen = progress.changes()) {
+            for (long seen = progress.changes(); !allHandled(globalIndex, readModels); seen = progress.changes()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -77,19 +79,30 @@ public class ProjectionCatchUp {
                 .toList();
     }
 
-    private static boolean caughtUpWith(TrackingToken head, List<StreamingEventProcessor> readModels) {
+    private static boolean allHandled(long globalIndex, List<StreamingEventProcessor> readModels) {
         for (StreamingEventProcessor processor : readModels) {
             Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
             if (segments.isEmpty()) {
                 return false;
             }
             for (EventTrackerStatus segment : segments.values()) {
-                TrackingToken position = segment.getTrackingToken();
-                if (segment.isErrorState() || position == null || !position.covers(head)) {
+                if (segment.isErrorState() || !hasHandled(segment.getTrackingToken(), globalIndex)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * A position past the event that does not still wait for it. Every event that committed
+     * before it was stored by then, so one read found them together.
+     */
+    static boolean hasHandled(TrackingToken position, long globalIndex) {
+        TrackingToken current = WrappedToken.unwrapLowerBound(position);
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
+        }
+        return current != null && current.position().orElse(Long.MIN_VALUE) >= globalIndex;
     }
 }

@@ -14,7 +14,7 @@ import dev.raworc.api.DomainException;
 /**
  * Sends a command for an HTTP write and answers only once this process's projections show its
  * effect, so the client's next read sees its own write (bounded by {@link #CATCH_UP}): they must
- * have handled the events the command appended and every event before them.
+ * have handled the events the command appended and every event that committed before them.
  */
 @Component
 public class Writes {

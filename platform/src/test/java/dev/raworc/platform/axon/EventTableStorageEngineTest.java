@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,7 +36,9 @@ import dev.raworc.platform.testing.TestDatabase;
 class EventTableStorageEngineTest {
 
     private final JdbcClient jdbc = TestDatabase.jdbc();
-    private final EventStorageEngine ours = EventTableStorageEngine.build(builder(), NoTransactionManager.INSTANCE);
+    private static final Duration GAP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final EventStorageEngine ours = EventTableStorageEngine.build(builder(), NoTransactionManager.INSTANCE, GAP_TIMEOUT);
     private final EventStorageEngine axons = builder().build();
 
     private static JdbcEventStorageEngine.Builder builder() {
@@ -96,7 +100,8 @@ class EventTableStorageEngineTest {
     void aReadThatMayBlockEndsAfterABatchThatWasNotFull() {
         AtomicInteger ourQueries = new AtomicInteger();
         AtomicInteger axonsQueries = new AtomicInteger();
-        EventStorageEngine oursCounted = EventTableStorageEngine.build(counted(ourQueries), NoTransactionManager.INSTANCE);
+        EventStorageEngine oursCounted = EventTableStorageEngine.build(counted(ourQueries), NoTransactionManager.INSTANCE,
+                GAP_TIMEOUT);
         EventStorageEngine axonsCounted = counted(axonsQueries).build();
         long before = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
         String aggregate = UUID.randomUUID().toString();
@@ -126,6 +131,56 @@ class EventTableStorageEngineTest {
         assertThat(tokens).isEqualTo(tracked(axons));
         assertThat(tokenAt(ours, last + 2).getGaps()).contains(last + 1);
         assertThat(tokenAt(ours, last + 4).getGaps()).doesNotContain(last + 3);
+    }
+
+    @Test
+    void dropsGapsThatTimedOutAsAxonsGapCleaningDoes() {
+        long last = newAggregateAfterGaps(List.of(Instant.now().minusSeconds(3_600), Instant.now()), 3, 4);
+        // two indexes that never committed (a crash), an old event after them, then a recent one
+        TrackingToken withDeadGaps = GapAwareTrackingToken.newInstance(last + 3, new TreeSet<>(List.of(last + 1, last + 2)));
+        // Axon cleans only tokens with more gaps than its threshold: at the lowest, more than one
+        EventStorageEngine axonsCleaningAlways = builder().gapCleaningThreshold(1).build();
+
+        List<String> positions = positionsAfter(ours, withDeadGaps);
+
+        assertThat(positions).containsExactly((last + 4) + " []").isEqualTo(positionsAfter(axonsCleaningAlways, withDeadGaps));
+        assertThat(positionsAfter(axons, withDeadGaps)).as("Axon's default keeps a few gaps")
+                .containsExactly((last + 4) + " [" + (last + 1) + ", " + (last + 2) + "]");
+    }
+
+    @Test
+    void dropsALoneGapThatTimedOutAndKeepsOneThatMayStillFill() {
+        long last = newAggregateAfterGaps(List.of(Instant.now().minusSeconds(3_600), Instant.now(), Instant.now()), 2, 4, 5);
+        // a gap before an old event (a rollback long ago), then one before a recent event (a transaction still open)
+        TrackingToken withGaps = GapAwareTrackingToken.newInstance(last + 4, new TreeSet<>(List.of(last + 1, last + 3)));
+
+        assertThat(positionsAfter(ours, withGaps)).containsExactly((last + 5) + " [" + (last + 3) + "]");
+    }
+
+    /**
+     * Appends an aggregate's first event at the end of the table, then copies of it at the given
+     * global indexes after it, with the given times.
+     *
+     * @return the global index of the first event
+     */
+    private long newAggregateAfterGaps(List<Instant> times, long... offsets) {
+        String aggregate = UUID.randomUUID().toString();
+        ours.appendEvents(event(aggregate, 0, Instant.now()));
+        long last = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+        for (int i = 0; i < offsets.length; i++) {
+            copyWithIndex(aggregate, i + 1, last + offsets[i], times.get(i));
+        }
+        jdbc.sql("SELECT setval(pg_get_serial_sequence('domain_event_entry', 'global_index'), :last)")
+                .param("last", last + offsets[offsets.length - 1]).query(Long.class).single();
+        return last;
+    }
+
+    /** The index and gaps of the position after each event read from the start. */
+    private static List<String> positionsAfter(EventStorageEngine engine, TrackingToken start) {
+        try (var stream = engine.readEvents(start, false)) {
+            return stream.map(message -> (GapAwareTrackingToken) message.trackingToken())
+                    .map(token -> token.getIndex() + " " + token.getGaps()).toList();
+        }
     }
 
     /** An engine reading two events per batch, counting the connections its statements take. */
