@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Servers in JVMs of their own, started as an operator starts them, for what one JVM cannot show. */
 final class ChildServers {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(2);
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private ChildServers() {
     }
@@ -24,13 +27,24 @@ final class ChildServers {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RaworcApplication.class.getName()));
         command.addAll(List.of(arguments));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        long launched = System.nanoTime();
+        long deadline = launched + START_LIMIT.toNanos();
         while (!Files.readString(log).contains("Started RaworcApplication")) {
-            assertThat(server.isAlive()).as("server running; see " + log).isTrue();
+            if (!server.isAlive()) {
+                throw new AssertionError("server exited with status " + server.exitValue() + " after "
+                        + (System.nanoTime() - launched) / 1_000_000 + " ms, before it started; see " + log);
+            }
             assertThat(System.nanoTime()).as("started within " + START_LIMIT + "; see " + log).isLessThan(deadline);
             Thread.sleep(100);
         }
         return server;
+    }
+
+    /** The port a server started with {@code --server.port=0} listens on, as its log says. */
+    static int port(Path log) throws IOException {
+        Matcher started = TOMCAT_PORT.matcher(Files.readString(log));
+        assertThat(started.find()).as("the port in " + log).isTrue();
+        return Integer.parseInt(started.group(1));
     }
 
     static Path log(String purpose) throws IOException {
