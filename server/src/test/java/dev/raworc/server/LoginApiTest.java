@@ -9,14 +9,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.raworc.server.ApiClient.Response;
 
 class LoginApiTest extends ApiTest {
+
+    private static final String LOGGED_IN = "dev.raworc.api.account.ServiceAccountLoggedInEvent";
 
     @Test
     void loginReturnsABearerTokenThatAuthMeAccepts() {
@@ -47,6 +51,24 @@ class LoginApiTest extends ApiTest {
         Instant lastLogin = jdbc.sql("SELECT last_login_at FROM service_accounts WHERE user_name = 'admin'")
                 .query(java.sql.Timestamp.class).single().toInstant();
         assertThat(lastLogin).isCloseTo(Instant.now(), within(10, ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void theLoginIsShownAsSoonAsLoginAnswers() {
+        IdentityApi identity = new IdentityApi(api(), adminToken());
+        String user = IdentityApi.unique("svc");
+        String accountId = identity.createAccount(user).get("id").asString();
+
+        for (int i = 0; i < 20; i++) {
+            Instant loggingIn = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            identity.login(user);
+
+            JsonNode lastLogin = identity.get("/service-accounts/" + user).json().get("last_login_at");
+            assertThat(lastLogin.isNull()).as("last_login_at right after login %d", i).isFalse();
+            assertThat(Instant.parse(lastLogin.asString())).as("last_login_at after login %d", i)
+                    .isAfterOrEqualTo(loggingIn);
+        }
+        assertThat(loginPrincipals(accountId)).hasSize(20).containsOnly(user);
     }
 
     @Test
@@ -133,8 +155,19 @@ class LoginApiTest extends ApiTest {
 
     private long loginEvents() {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type = :type")
-                .param("type", "dev.raworc.api.account.ServiceAccountLoggedInEvent")
+                .param("type", LOGGED_IN)
                 .query(Long.class).single();
+    }
+
+    /** Who each login of the account was recorded as sent by. */
+    private List<String> loginPrincipals(String accountId) {
+        return jdbc.sql("""
+                SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry
+                WHERE aggregate_identifier = :id AND payload_type = :type""")
+                .param("id", accountId).param("type", LOGGED_IN)
+                .query(String.class).list().stream()
+                .map(meta -> ApiClient.JSON.readTree(meta).get("principal").asString())
+                .toList();
     }
 
     private static String base64(String text) {

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.account.RecordServiceAccountLoginCommand;
 import dev.raworc.platform.access.Public;
+import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.security.AccountCredentials;
 import dev.raworc.platform.security.IssuedToken;
 import dev.raworc.platform.security.JwtTokens;
@@ -49,14 +49,13 @@ class LoginController {
     private final AccountCredentials credentials;
     private final PasswordPolicy passwords;
     private final JwtTokens tokens;
-    private final CommandGateway commands;
+    private final Writes writes;
 
-    LoginController(AccountCredentials credentials, PasswordPolicy passwords, JwtTokens tokens,
-                    CommandGateway commands) {
+    LoginController(AccountCredentials credentials, PasswordPolicy passwords, JwtTokens tokens, Writes writes) {
         this.credentials = credentials;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.commands = commands;
+        this.writes = writes;
     }
 
     @PostMapping("/auth/login")
@@ -66,7 +65,8 @@ class LoginController {
     LoginResponse login(@Valid @RequestBody LoginRequest request) {
         StoredCredentials account = verified(request).orElseThrow(
                 () -> new ApiException(ErrorCode.UNAUTHORIZED, "Invalid user name or password"));
-        commands.sendAndWait(GenericCommandMessage
+        // the request is anonymous, so the account is named as the command's principal explicitly
+        writes.send(GenericCommandMessage
                 .asCommandMessage(new RecordServiceAccountLoginCommand(account.accountId()))
                 .andMetaData(Map.of(MetaDataKeys.PRINCIPAL, account.user())));
         IssuedToken token = tokens.issue(account);
