@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -28,6 +29,8 @@ class LoginApiTest extends ApiTest {
                 "{\"user\":\"admin\",\"pass\":\"" + ADMIN_PASSWORD + "\"}");
 
         assertThat(login.status()).isEqualTo(200);
+        IdentityApi.assertFields(login.json(), "token", "token_type", "expires_at", "user");
+        assertThat(login.json().get("user")).isEqualTo(ApiClient.JSON.readTree("{\"username\":\"admin\",\"role\":\"admin\"}"));
         assertThat(login.json().get("token_type").asString()).isEqualTo("Bearer");
         String expiresAt = login.json().get("expires_at").asString();
         assertThat(expiresAt).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -69,6 +72,28 @@ class LoginApiTest extends ApiTest {
                     .isAfterOrEqualTo(loggingIn);
         }
         assertThat(loginPrincipals(accountId)).hasSize(20).containsOnly(user);
+    }
+
+    @Test
+    void theAnswerNamesTheRoleTheAccountHoldsEverywhere() {
+        IdentityApi identity = new IdentityApi(api(), adminToken());
+        String space = IdentityApi.unique("space");
+        identity.createSpace(space);
+        String unbound = IdentityApi.unique("svc");
+        identity.createAccount(unbound);
+        String spaceOnly = IdentityApi.unique("svc");
+        identity.createAccount(spaceOnly);
+        identity.bind("operator", spaceOnly, space);
+        String several = IdentityApi.unique("svc");
+        identity.createAccount(several);
+        identity.bind("operator", several, space);
+        identity.bind("viewer", several, null);
+        identity.bind("operator", several, null);
+
+        assertLoginUser(unbound, IdentityApi.PASSWORD, null);
+        assertLoginUser(spaceOnly, IdentityApi.PASSWORD, null);
+        assertLoginUser(several, IdentityApi.PASSWORD, "viewer");
+        assertLoginUser("admin", ADMIN_PASSWORD, "admin");
     }
 
     @Test
@@ -144,6 +169,31 @@ class LoginApiTest extends ApiTest {
                 .query(java.util.UUID.class).single().toString();
         return Jwts.builder().subject(subject).claim("user", "admin").claim("gen", 0)
                 .issuedAt(new Date()).expiration(Date.from(Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    /**
+     * The login answer's user; {@code GET /auth/me} with its token names the same account, and a
+     * global binding to the role (or none, when the role is null).
+     */
+    private void assertLoginUser(String user, String pass, String role) {
+        Response login = api().postJson("/api/v0/auth/login", null, IdentityApi.json("user", user, "pass", pass));
+
+        assertThat(login.status()).as(login.text()).isEqualTo(200);
+        assertThat(login.json().get("user")).as(user)
+                .isEqualTo(ApiClient.JSON.readTree(IdentityApi.json("username", user, "role", role)));
+        JsonNode me = api().get("/api/v0/auth/me", login.json().get("token").asString()).json();
+        assertThat(me.get("user").asString()).isEqualTo(user);
+        List<String> globalRoles = new ArrayList<>();
+        me.get("bindings").forEach(binding -> {
+            if (binding.get("space").isNull()) {
+                globalRoles.add(binding.get("role").asString());
+            }
+        });
+        if (role == null) {
+            assertThat(globalRoles).as(user).isEmpty();
+        } else {
+            assertThat(globalRoles).as(user).contains(role);
+        }
     }
 
     private void assertRefused(String token, String message) {

@@ -43,7 +43,9 @@ class ServiceApiTest extends ApiTest {
         assertThat(document.at("/paths/~1api~1v0~1auth~1me/get/security").isMissingNode()).isTrue();
         assertThat(document.at("/paths/~1api~1v0~1auth~1login/post/security").isEmpty()).isTrue();
         assertThat(document.at("/components/schemas/LoginResponse/properties").propertyNames())
-                .containsExactlyInAnyOrder("token", "token_type", "expires_at");
+                .containsExactlyInAnyOrder("token", "token_type", "expires_at", "user");
+        assertThat(document.at("/components/schemas/LoginUser/properties").propertyNames())
+                .containsExactlyInAnyOrder("username", "role");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.raworc.command.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.account.RecordServiceAccountLoginCommand;
+import dev.raworc.platform.access.PermissionEvaluator;
 import dev.raworc.platform.access.Public;
 import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.security.AccountCredentials;
+import dev.raworc.platform.security.AuthenticatedAccount;
 import dev.raworc.platform.security.IssuedToken;
 import dev.raworc.platform.security.JwtTokens;
 import dev.raworc.platform.security.PasswordPolicy;
@@ -39,10 +42,25 @@ class LoginController {
         }
     }
 
-    record LoginResponse(String token, String tokenType, Instant expiresAt) {
+    record LoginResponse(String token, String tokenType, Instant expiresAt, LoginUser user) {
         @Override
         public String toString() {
-            return "LoginResponse[expiresAt=" + expiresAt + "]";
+            return "LoginResponse[expiresAt=" + expiresAt + ", user=" + user + "]";
+        }
+    }
+
+    /**
+     * The account, as the Raworc 0.2 CLI shows it. {@code role} names what it may do everywhere:
+     * {@code admin} when one of its global bindings is to it, else its oldest global binding's
+     * role, else {@code null}, since a binding in one space grants nothing outside it.
+     */
+    record LoginUser(String username, String role) {
+
+        static LoginUser of(String user, List<String> globalRoles) {
+            String role = globalRoles.contains(AdminGuard.ADMIN_ROLE)
+                    ? AdminGuard.ADMIN_ROLE
+                    : globalRoles.stream().findFirst().orElse(null);
+            return new LoginUser(user, role);
         }
     }
 
@@ -50,12 +68,15 @@ class LoginController {
     private final PasswordPolicy passwords;
     private final JwtTokens tokens;
     private final Writes writes;
+    private final PermissionEvaluator permissions;
 
-    LoginController(AccountCredentials credentials, PasswordPolicy passwords, JwtTokens tokens, Writes writes) {
+    LoginController(AccountCredentials credentials, PasswordPolicy passwords, JwtTokens tokens, Writes writes,
+                    PermissionEvaluator permissions) {
         this.credentials = credentials;
         this.passwords = passwords;
         this.tokens = tokens;
         this.writes = writes;
+        this.permissions = permissions;
     }
 
     @PostMapping("/auth/login")
@@ -70,7 +91,9 @@ class LoginController {
                 .asCommandMessage(new RecordServiceAccountLoginCommand(account.accountId()))
                 .andMetaData(Map.of(MetaDataKeys.PRINCIPAL, account.user())));
         IssuedToken token = tokens.issue(account);
-        return new LoginResponse(token.token(), "Bearer", token.expiresAt());
+        List<String> globalRoles = permissions.of(new AuthenticatedAccount(account.accountId(), account.user()))
+                .globalRoles();
+        return new LoginResponse(token.token(), "Bearer", token.expiresAt(), LoginUser.of(account.user(), globalRoles));
     }
 
     private Optional<StoredCredentials> verified(LoginRequest request) {

@@ -25,8 +25,9 @@ import dev.raworc.platform.storage.JsonColumns;
  * Reads the caller's bindings and their roles' rules as they are now, on every request, so a
  * binding created or deleted applies to tokens already issued. The bearer token check reads the
  * account together with its bindings, in one statement, and the request's permission checks use
- * those bindings. A role's rules are parsed once per distinct JSON text, not per request: the text
- * is read every time, so a changed role applies at once all the same.
+ * those bindings, oldest first as {@code GET /auth/me} lists them. A role's rules are parsed once
+ * per distinct JSON text, not per request: the text is read every time, so a changed role applies
+ * at once all the same.
  */
 @Repository
 public class AccessGrants {
@@ -52,11 +53,12 @@ public class AccessGrants {
         List<BoundRules> bindings = new ArrayList<>();
         List<StoredCredentials> credentials = jdbc.sql("""
                 SELECT c.account_id, c.user_name, c.password_hash, c.active, c.generation,
-                       g.principal_id IS NOT NULL AS bound, g.space, g.rules
+                       g.principal_id IS NOT NULL AS bound, g.role_name, g.space, g.rules
                 FROM account_credentials c
-                LEFT JOIN (SELECT b.principal_id, b.space, r.rules::text AS rules
+                LEFT JOIN (SELECT b.principal_id, b.role_name, b.space, b.created_at, b.id, r.rules::text AS rules
                            FROM role_bindings b JOIN roles r ON r.id = b.role_id) g ON g.principal_id = c.account_id
-                WHERE c.account_id = :id""")
+                WHERE c.account_id = :id
+                ORDER BY g.created_at, g.id""")
                 .param("id", accountId)
                 .query((rs, row) -> {
                     if (rs.getBoolean("bound")) {
@@ -82,16 +84,17 @@ public class AccessGrants {
             return bindings;
         }
         return jdbc.sql("""
-                SELECT b.space, r.rules::text AS rules
+                SELECT b.role_name, b.space, r.rules::text AS rules
                 FROM role_bindings b JOIN roles r ON r.id = b.role_id
-                WHERE b.principal_id = :id""")
+                WHERE b.principal_id = :id
+                ORDER BY b.created_at, b.id""")
                 .param("id", accountId)
                 .query((rs, row) -> bound(rs))
                 .list();
     }
 
     private BoundRules bound(ResultSet rs) throws SQLException {
-        return new BoundRules(rs.getString("space"), rules(rs.getString("rules")));
+        return new BoundRules(rs.getString("role_name"), rs.getString("space"), rules(rs.getString("rules")));
     }
 
     List<Rule> rules(String json) {

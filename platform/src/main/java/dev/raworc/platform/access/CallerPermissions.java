@@ -30,7 +30,7 @@ public final class CallerPermissions {
      */
     static CallerPermissions ofSessionAgent(AuthenticatedAccount.SessionScope session) {
         List<String> own = List.of(session.sessionId().toString());
-        return new CallerPermissions(List.of(new BoundRules(session.space(), List.of(
+        return new CallerPermissions(List.of(new BoundRules(null, session.space(), List.of(
                 new Rule(List.of(API_GROUP), List.of(Resource.SESSIONS.wireName()),
                         List.of(Verb.GET.wireName(), Verb.UPDATE_STATE.wireName()), own),
                 new Rule(List.of(API_GROUP), List.of(Resource.MESSAGES.wireName()),
@@ -57,6 +57,11 @@ public final class CallerPermissions {
         return java.util.Arrays.stream(Resource.values()).allMatch(resource -> java.util.Arrays.stream(Verb.values())
                 .filter(verb -> verb.appliesTo(resource))
                 .allMatch(verb -> allows(resource, verb, Target.NONE)));
+    }
+
+    /** The roles bound to the caller everywhere (not in one space only), oldest binding first. */
+    public List<String> globalRoles() {
+        return bindings.stream().filter(bound -> bound.space() == null).map(BoundRules::roleName).toList();
     }
 
     /** Whether the caller holds the verb on the resource in at least one place. */
