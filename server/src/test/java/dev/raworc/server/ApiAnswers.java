@@ -1,0 +1,160 @@
+package dev.raworc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.raworc.server.ApiClient.Response;
+
+/**
+ * Everything the read side answers about a server holding a {@link RichHistory}, as one map from
+ * path to status, headers and body: every list with each of its filters, every object by id, every
+ * session's messages (whole, in pages, by role), counts, audit history and past states. Two such
+ * maps taken of the same history must be equal to the byte.
+ */
+final class ApiAnswers {
+
+    private static final String BASE = "/api/v0";
+    private static final String ALL = "limit=1000";
+    /** Headers that say when the answer was given, not what it is. */
+    private static final List<String> CIRCUMSTANTIAL = List.of("date", "keep-alive", "connection");
+
+    private final ApiClient api;
+    private final String token;
+    private final RichHistory history;
+    private final Map<String, String> answers = new TreeMap<>();
+
+    private ApiAnswers(ApiClient api, String token, RichHistory history) {
+        this.api = api;
+        this.token = token;
+        this.history = history;
+    }
+
+    /** Every answer, read as {@code token} (an administrator's, which sees everything). */
+    static Map<String, String> of(ApiClient api, String token, RichHistory history) {
+        ApiAnswers answers = new ApiAnswers(api, token, history);
+        answers.identityAndAccess();
+        answers.spacesAndSecrets();
+        answers.sessions();
+        history.gonePaths.forEach(answers::read);
+        return answers.answers;
+    }
+
+    /** Fails naming every path whose answer differs, with both answers (shortened). */
+    static void assertSame(Map<String, String> actual, Map<String, String> expected) {
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        Map<String, String> differences = expected.keySet().stream()
+                .filter(path -> !expected.get(path).equals(actual.get(path)))
+                .collect(Collectors.toMap(path -> path, path -> "\n  before: " + shorten(expected.get(path))
+                        + "\n  after:  " + shorten(actual.get(path)), (a, b) -> a, TreeMap::new));
+        assertThat(differences).as("answers that changed").isEmpty();
+    }
+
+    private void identityAndAccess() {
+        read("/auth/me");
+        for (JsonNode account : list("/service-accounts")) {
+            read("/service-accounts/" + account.get("id").asString());
+            read("/service-accounts/" + account.get("user").asString());
+        }
+        for (JsonNode role : list("/roles")) {
+            read("/roles/" + role.get("id").asString());
+            read("/roles/" + role.get("name").asString());
+        }
+        for (JsonNode binding : list("/role-bindings")) {
+            read("/role-bindings/" + binding.get("id").asString());
+        }
+        history.accounts.forEach(user -> list("/role-bindings?principal=" + user));
+        history.roles.forEach(role -> list("/role-bindings?role_name=" + role));
+        history.spaces.forEach(space -> list("/role-bindings?space=" + space));
+    }
+
+    private void spacesAndSecrets() {
+        list("/spaces?active=true");
+        list("/spaces?active=false");
+        for (JsonNode space : list("/spaces")) {
+            String name = space.get("name").asString();
+            read("/spaces/" + name);
+            list("/secrets?space=" + name);
+            for (JsonNode secret : list("/spaces/" + name + "/secrets")) {
+                String key = secret.get("key").asString();
+                read("/spaces/" + name + "/secrets/" + key);
+                read("/secrets/" + key + "?space=" + name);
+            }
+        }
+        list("/secrets");
+    }
+
+    private void sessions() {
+        for (String state : List.of("init", "idle", "busy", "closed", "errored")) {
+            list("/sessions?state=" + state);
+        }
+        history.spaces.forEach(space -> {
+            list("/sessions?space=" + space);
+            list("/sessions?workspace_name=" + space);
+        });
+        history.accounts.forEach(user -> list("/sessions?created_by=" + user));
+        for (JsonNode session : list("/sessions")) {
+            String id = session.get("id").asString();
+            read("/sessions/" + id);
+            list("/sessions/" + id + "/messages");
+            read("/sessions/" + id + "/messages/count");
+            list("/sessions/" + id + "/events");
+            list("/sessions?parent_session_id=" + id);
+            if (!session.get("name").isNull()) {
+                read("/sessions/" + session.get("name").asString());
+                list("/sessions?name=" + session.get("name").asString());
+            }
+        }
+        history.sessionIds.forEach(this::sessionInDetail);
+    }
+
+    /** Pages of messages and events, each role, and the session at every instant its history changed. */
+    private void sessionInDetail(String id) {
+        String session = "/sessions/" + id;
+        read(session);
+        JsonNode messages = list(session + "/messages");
+        read(session + "/messages?limit=2&offset=1");
+        for (int afterSeq = 0; messages.isArray() && afterSeq <= messages.size() + 1; afterSeq++) {
+            read(session + "/messages?after_seq=" + afterSeq + "&limit=2");
+        }
+        for (String role : List.of("user", "agent", "system")) {
+            list(session + "/messages?role=" + role);
+            read(session + "/messages/count?role=" + role);
+        }
+        JsonNode events = list(session + "/events");
+        read(session + "/events?limit=3&offset=2");
+        for (JsonNode event : events) {
+            read(session + "?as_of=" + event.get("occurred_at").asString());
+        }
+        if (!events.isEmpty()) {
+            read(session + "?as_of=" + Instant.parse(events.get(0).get("occurred_at").asString()).minusMillis(1));
+        }
+    }
+
+    /** Reads the whole list, records the answer and answers its items. */
+    private JsonNode list(String path) {
+        String whole = path + (path.contains("?") ? "&" : "?") + ALL;
+        read(path + (path.contains("?") ? "&" : "?") + "limit=2&offset=1");
+        return read(whole).json();
+    }
+
+    private Response read(String path) {
+        Response response = api.get(BASE + path, token);
+        String headers = response.headers().map().entrySet().stream()
+                .filter(header -> !CIRCUMSTANTIAL.contains(header.getKey().toLowerCase()))
+                .map(header -> header.getKey().toLowerCase() + ": " + header.getValue())
+                .sorted().collect(Collectors.joining("\n"));
+        answers.put(path, response.status() + "\n" + headers + "\n\n" + response.text());
+        return response;
+    }
+
+    private static String shorten(String answer) {
+        return answer == null || answer.length() <= 1500 ? answer : answer.substring(0, 1500) + "…";
+    }
+}
