@@ -3,6 +3,7 @@ package dev.raworc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,5 +50,12 @@ final class ChildServers {
 
     static Path log(String purpose) throws IOException {
         return Files.createTempFile("raworc-" + purpose + "-", ".log");
+    }
+
+    /** A port free at the moment, for a child whose port the test must know before it starts. */
+    static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,10 +22,7 @@ class LargeMessagesTest {
 
     @Test
     void fortyMessagesOfOneMebibyteAreReadBackInPagesOfEightMebibytes() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = ChildServers.freePort();
         Path log = ChildServers.log("large-messages");
         Process server = ChildServers.start(log, List.of("-Xmx160m", "-XX:+UseSerialGC"), "--server.port=" + port,
                 "--raworc.data-dir=" + ServerProcess.newDataDirectory("large-messages"),

@@ -3,14 +3,11 @@ package dev.raworc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.raworc.platform.axon.ProjectionCatchUp;
 
 /**
  * A server started again on the same data directory answers every read exactly as before it
@@ -30,13 +27,13 @@ class RestartRebuildTest {
             ApiClient api = ServerProcess.api(first);
             admin = api.login("admin", password);
             history = RichHistory.write(api, admin);
-            awaitProjections(first);
+            ServerProcess.awaitProjections(first);
             before = ApiAnswers.of(api, admin, history);
         }
 
         try (ConfigurableApplicationContext second = start()) {
             ApiClient api = ServerProcess.api(second);
-            awaitProjections(second);
+            ServerProcess.awaitProjections(second);
             ApiAnswers.assertSame(ApiAnswers.of(api, admin, history), before);
 
             assertThat(api.send("POST", "/api/v0/admin/rebuild", admin, null, null).status()).isEqualTo(200);
@@ -47,10 +44,5 @@ class RestartRebuildTest {
     private ConfigurableApplicationContext start() {
         return ServerProcess.start(dataDir, "--raworc.admin-password=" + password,
                 "--raworc.jwt-secret=restart-rebuild-jwt-secret-" + dataDir.getFileName(), "--raworc.sides=command,query");
-    }
-
-    private static void awaitProjections(ConfigurableApplicationContext server) {
-        assertThat(server.getBean(ProjectionCatchUp.class).await(Duration.ofSeconds(10)))
-                .as("projections caught up within 10 s").isTrue();
     }
 }

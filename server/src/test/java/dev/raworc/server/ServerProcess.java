@@ -1,10 +1,13 @@
 package dev.raworc.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.raworc.platform.axon.ProjectionCatchUp;
 
 /** Starts and stops whole servers, for tests of what happens across starts. */
 final class ServerProcess {
@@ -26,5 +29,12 @@ final class ServerProcess {
 
     static ApiClient api(ConfigurableApplicationContext server) {
         return new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
+    }
+
+    /** Waits for the server's projections to show every event stored so far. */
+    static void awaitProjections(ConfigurableApplicationContext server) {
+        if (!server.getBean(ProjectionCatchUp.class).await(Duration.ofSeconds(10))) {
+            throw new AssertionError("projections did not catch up within 10 s");
+        }
     }
 }
