@@ -15,8 +15,9 @@ import dev.raworc.server.ApiClient.Response;
 /**
  * Everything the read side answers about a server holding a {@link RichHistory}, as one map from
  * path to status, headers and body: every list with each of its filters, every object by id, every
- * session's messages (whole, in pages, by role), counts, audit history and past states. Two such
- * maps taken of the same history must be equal to the byte.
+ * session's messages and audit history, and for the history's own sessions (deleted ones too) their
+ * pages, roles, counts and past states. Two such maps taken of the same history must be equal to
+ * the byte.
  */
 final class ApiAnswers {
 
@@ -102,33 +103,35 @@ final class ApiAnswers {
         for (JsonNode session : list("/sessions")) {
             String id = session.get("id").asString();
             read("/sessions/" + id);
-            list("/sessions/" + id + "/messages");
-            read("/sessions/" + id + "/messages/count");
-            list("/sessions/" + id + "/events");
-            list("/sessions?parent_session_id=" + id);
-            if (!session.get("name").isNull()) {
-                read("/sessions/" + session.get("name").asString());
-                list("/sessions?name=" + session.get("name").asString());
-            }
+            read("/sessions/" + id + "/messages?" + ALL);
+            read("/sessions/" + id + "/events?" + ALL);
         }
         history.sessionIds.forEach(this::sessionInDetail);
     }
 
-    /** Pages of messages and events, each role, and the session at every instant its history changed. */
+    /**
+     * Pages of messages and events, each role, the children, and the session by name and at every
+     * instant its history changed.
+     */
     private void sessionInDetail(String id) {
         String session = "/sessions/" + id;
-        read(session);
+        JsonNode now = read(session).json();
+        if (now.has("name") && !now.get("name").isNull()) {
+            read("/sessions/" + now.get("name").asString());
+            list("/sessions?name=" + now.get("name").asString());
+        }
+        list("/sessions?parent_session_id=" + id);
         JsonNode messages = list(session + "/messages");
-        read(session + "/messages?limit=2&offset=1");
-        for (int afterSeq = 0; messages.isArray() && afterSeq <= messages.size() + 1; afterSeq++) {
+        long lastSeq = messages.isArray() && !messages.isEmpty() ? messages.get(messages.size() - 1).get("seq").asLong() : 0;
+        for (long afterSeq = 0; afterSeq <= lastSeq + 1; afterSeq++) {
             read(session + "/messages?after_seq=" + afterSeq + "&limit=2");
         }
+        read(session + "/messages/count");
         for (String role : List.of("user", "agent", "system")) {
             list(session + "/messages?role=" + role);
             read(session + "/messages/count?role=" + role);
         }
         JsonNode events = list(session + "/events");
-        read(session + "/events?limit=3&offset=2");
         for (JsonNode event : events) {
             read(session + "?as_of=" + event.get("occurred_at").asString());
         }
@@ -137,7 +140,7 @@ final class ApiAnswers {
         }
     }
 
-    /** Reads the whole list, records the answer and answers its items. */
+    /** Records the whole list and its second page of two; answers the whole list. */
     private JsonNode list(String path) {
         String whole = path + (path.contains("?") ? "&" : "?") + ALL;
         read(path + (path.contains("?") ? "&" : "?") + "limit=2&offset=1");
