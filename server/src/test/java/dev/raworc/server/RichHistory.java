@@ -53,7 +53,10 @@ final class RichHistory {
         return history;
     }
 
-    /** A main space, a deactivated one with a session, a deleted one that held a session and a secret. */
+    /**
+     * A main space, a deactivated one with a session, and one deleted with its session, secret and
+     * binding, then created again.
+     */
     private String spaces() {
         String main = space("main", "{\"nested\":{\"list\":[1,\"two\",null]},\"flag\":true}");
         String dormant = space("dormant", "{\"limit\":3}");
@@ -63,10 +66,12 @@ final class RichHistory {
         String session = id(sessions.createIn(gone));
         sessions.postSystem(session, "in a space about to go");
         ok(identity.post("/spaces/" + gone + "/secrets", json("key", "GONE_WITH_SPACE", "value", "v-gone")), 201);
+        String binding = id(identity.bind("viewer", "admin", gone));
         sessions.delete(session);
         assertNoContent(identity.delete("/spaces/" + gone));
+        identity.createSpace(gone); // a new space of the old name, which inherits nothing
         sessionIds.add(session);
-        gonePaths.addAll(List.of("/spaces/" + gone, "/spaces/" + gone + "/secrets/GONE_WITH_SPACE"));
+        gonePaths.addAll(List.of("/role-bindings/" + binding, "/spaces/" + gone + "/secrets/GONE_WITH_SPACE"));
         return main;
     }
 
