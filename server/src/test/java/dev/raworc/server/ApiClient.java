@@ -59,10 +59,20 @@ final class ApiClient {
                 HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
     }
 
+    /** A GET that the server may hold open longer than requests usually take: a long poll. */
+    Response getHeld(String path, String token, Duration timeout) {
+        return exchange("GET", path, token, null, HttpRequest.BodyPublishers.noBody(), timeout);
+    }
+
     private Response exchange(String method, String path, String token, String contentType,
                               HttpRequest.BodyPublisher body) {
+        return exchange(method, path, token, contentType, body, Duration.ofSeconds(30));
+    }
+
+    private Response exchange(String method, String path, String token, String contentType,
+                              HttpRequest.BodyPublisher body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, body);
         if (token != null) {
             request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);

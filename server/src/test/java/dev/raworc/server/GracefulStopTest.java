@@ -3,10 +3,12 @@ package dev.raworc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -41,6 +43,7 @@ class GracefulStopTest {
         ApiClient api = new ApiClient(port);
         String token = api.login("admin", PASSWORD);
         String session = api.postJson("/api/v0/sessions", token, "{}").json().get("id").asString();
+        CompletableFuture<Response> longPoll = longPoll(api, token);
         BusyClients clients = new BusyClients(api, token, session, 4);
         long stopped;
         try (clients) {
@@ -56,6 +59,10 @@ class GracefulStopTest {
         }
 
         assertThat(Duration.ofNanos(stopped)).as("time from SIGTERM to exit; see " + log).isLessThan(STOP_LIMIT);
+        assertThat(longPoll).as("a long poll held open at SIGTERM").isDone();
+        assertThat(longPoll.get()).as("answer to the long poll, if any").satisfiesAnyOf(
+                answer -> assertThat(answer).isNull(),
+                answer -> assertThat(answer.status() + " " + answer.text()).isEqualTo("200 []"));
         assertThat(server.exitValue()).as("exit status; see " + log).isEqualTo(SIGTERM_EXIT);
         assertThat(clients.refusals).as("writes refused while the server stopped: each must be a clean error")
                 .allMatch(refusal -> refusal.matches("(4\\d\\d|503) \\{\"error\":\\{\"code\":\"(?!INTERNAL_ERROR).*"));
@@ -63,6 +70,21 @@ class GracefulStopTest {
         assertThat(dataDir.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped with the server").doesNotExist();
         assertThat(claimedTokens()).as("processors that still hold a claim").isEmpty();
         assertAcknowledgedWritesKept(clients, session);
+    }
+
+    /**
+     * Waits a minute for the first message of a new, quiet session, as agents wait for work;
+     * completes with the answer, or with null when the connection was cut.
+     */
+    private static CompletableFuture<Response> longPoll(ApiClient api, String token) {
+        String quiet = api.postJson("/api/v0/sessions", token, "{}").json().get("id").asString();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return api.getHeld("/api/v0/sessions/" + quiet + "/messages?after_seq=0&wait=60", token, Duration.ofSeconds(90));
+            } catch (UncheckedIOException cut) {
+                return null;
+            }
+        });
     }
 
     /** No line at level ERROR, and no stack trace under any level. */

@@ -66,16 +66,17 @@ class MessageQueryController {
             result.setResult(now);
             return result;
         }
-        MessageWaiters.Waiter waiter = () -> {
+        Runnable answerNow = () -> result.setResult(views.list(session, afterSeq, roleFilter, page));
+        MessageWaiters.Waiter waiter = new MessageWaiters.Waiter(() -> {
             Page<MessageView> newer = views.list(session, afterSeq, roleFilter, page);
             if (!newer.items().isEmpty()) {
                 result.setResult(newer);
             }
-        };
-        result.onTimeout(() -> result.setResult(views.list(session, afterSeq, roleFilter, page)));
+        }, answerNow);
+        result.onTimeout(answerNow);
         result.onCompletion(() -> waiters.remove(session, waiter));
         waiters.add(session, waiter);
-        waiter.wake(); // a message projected between the first read and registering is not missed
+        waiter.wake().run(); // a message projected between the first read and registering is not missed
         return result;
     }
 

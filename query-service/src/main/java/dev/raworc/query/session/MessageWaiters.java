@@ -5,26 +5,33 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Long-polling requests waiting for a session's next message. They hold no thread while they
- * wait; the projection wakes them once a new message is committed and readable.
+ * wait; the projection wakes them once a new message is committed and readable. When the server
+ * stops, they are answered at once with what there is: the web server's graceful shutdown waits
+ * for every request still open, and a poll held for a minute would hold the stop as long.
  */
 @Component
-class MessageWaiters {
+class MessageWaiters implements SmartLifecycle {
 
-    /** Something to call when a session has a new message. */
-    interface Waiter {
-        void wake();
+    /** A held request: {@code wake} when the session may have a new message, {@code release} to answer it now. */
+    record Waiter(Runnable wake, Runnable release) {
     }
 
+    private volatile boolean running;
+    private volatile boolean stopping;
     private final Map<UUID, Set<Waiter>> waiting = new ConcurrentHashMap<>();
 
     void add(UUID sessionId, Waiter waiter) {
         waiting.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        if (stopping) { // checked after adding, so a request arriving during stop() is answered by one of the two
+            waiter.release().run();
+        }
     }
 
     void remove(UUID sessionId, Waiter waiter) {
@@ -54,7 +61,31 @@ class MessageWaiters {
     private void wake(UUID sessionId) {
         Set<Waiter> waiters = waiting.get(sessionId);
         if (waiters != null) {
-            waiters.forEach(Waiter::wake);
+            waiters.forEach(waiter -> waiter.wake().run());
         }
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopping = true;
+        waiting.values().forEach(waiters -> waiters.forEach(waiter -> waiter.release().run()));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The highest phase stops first: before the web server's graceful shutdown waits for open requests. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,7 @@ class MessageWaitersTest {
     private final MessageViews messages = new MessageViews(jdbc);
     private final UUID sessionId = UUID.randomUUID();
     private final AtomicInteger woken = new AtomicInteger();
-    private final MessageWaiters.Waiter waiter = woken::incrementAndGet;
+    private final MessageWaiters.Waiter waiter = waking(woken::incrementAndGet);
 
     @Test
     void withoutATransactionAWaiterIsWokenAtOnce() {
@@ -49,8 +50,8 @@ class MessageWaitersTest {
         AtomicInteger elsewhere = new AtomicInteger();
         UUID otherSession = UUID.randomUUID();
         waiters.add(sessionId, waiter);
-        waiters.add(sessionId, second::incrementAndGet);
-        waiters.add(otherSession, elsewhere::incrementAndGet);
+        waiters.add(sessionId, waking(second::incrementAndGet));
+        waiters.add(otherSession, waking(elsewhere::incrementAndGet));
 
         waiters.wakeAfterCommit(sessionId);
 
@@ -60,10 +61,27 @@ class MessageWaitersTest {
     }
 
     @Test
+    void stoppingAnswersEveryWaiterAtOnceAndEveryLaterOneAsItComes() {
+        AtomicInteger released = new AtomicInteger();
+        Supplier<MessageWaiters.Waiter> held = () -> new MessageWaiters.Waiter(woken::incrementAndGet, released::incrementAndGet);
+        waiters.start();
+        waiters.add(sessionId, held.get());
+        waiters.add(UUID.randomUUID(), held.get());
+
+        waiters.stop();
+        assertThat(released).hasValue(2);
+        waiters.add(sessionId, held.get());
+
+        assertThat(released).hasValue(3);
+        assertThat(woken).hasValue(0);
+        assertThat(waiters.isRunning()).isFalse();
+    }
+
+    @Test
     void aRemovedWaiterIsNotWoken() {
         AtomicInteger stays = new AtomicInteger();
         waiters.add(sessionId, waiter);
-        waiters.add(sessionId, stays::incrementAndGet);
+        waiters.add(sessionId, waking(stays::incrementAndGet));
 
         waiters.remove(sessionId, waiter);
         waiters.wakeAfterCommit(sessionId);
@@ -136,7 +154,7 @@ class MessageWaitersTest {
     void aProjectedMessageWakesItsWaitersOnceItIsCommittedAndReadable() {
         projection.on(new SessionCreatedEvent(sessionId, null, "space-" + sessionId, "image", Map.of()), AT, "alice");
         List<List<Long>> seenByWaiter = new ArrayList<>();
-        waiters.add(sessionId, () -> seenByWaiter.add(seqsFromAnotherConnection()));
+        waiters.add(sessionId, waking(() -> seenByWaiter.add(seqsFromAnotherConnection())));
         UUID messageId = UUID.randomUUID();
 
         transactions.executeWithoutResult(status -> {
@@ -178,5 +196,10 @@ class MessageWaitersTest {
             throw new IllegalStateException(e);
         }
         return seqs;
+    }
+
+    /** A waiter that only counts its wakes; its release does nothing. */
+    private static MessageWaiters.Waiter waking(Runnable wake) {
+        return new MessageWaiters.Waiter(wake, () -> { });
     }
 }
