@@ -8,6 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import dev.raworc.platform.access.AccessGrants;
 import dev.raworc.platform.access.SessionTargets;
@@ -52,5 +54,26 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, exception) ->
                                 errors.write(response, ErrorCode.FORBIDDEN, "Not permitted")))
                 .build();
+    }
+
+    /**
+     * The firewall refuses encoded slashes, {@code ;}, {@code //}, control characters and the like
+     * in the URL, and in parameter names and header values as they are read: a 400 that names what it refused.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ErrorResponses errors) {
+        return (request, response, rejection) -> errors.write(response, ErrorCode.BAD_REQUEST, rejection.getMessage());
+    }
+
+    /**
+     * Lets every method through to Spring MVC, which answers an unknown one (PROPFIND, say) with 405
+     * and the target's {@code Allow} header, instead of a bare 400. That is safe here because no
+     * authorisation rule depends on the method: permissions are checked per handler, after mapping.
+     */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setUnsafeAllowAnyHttpMethod(true);
+        return firewall;
     }
 }
