@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -110,6 +112,20 @@ class ApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorEnvelope> missingParameter(MissingServletRequestParameterException e) {
         return answer(ErrorCode.BAD_REQUEST, "Missing required parameter '" + e.getParameterName() + "'");
+    }
+
+    /** The firewall checks parameter names and header values only when they are read, in a handler. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ErrorEnvelope> rejected(RequestRejectedException e) {
+        return answer(ErrorCode.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Tomcat parses the query string (or a form body) when a parameter is first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorEnvelope> unparsableParameters(InvalidParameterException e) {
+        return answer(ErrorCode.BAD_REQUEST, e.getCause() != null
+                ? "Request parameters could not be decoded: invalid percent-encoding, or bytes that are not UTF-8"
+                : "Request parameters are malformed: a parameter without a name, or too many parameters");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
