@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a path or query string with an encoded U+0000 ({@code %00}) before anything reads it:
  * PostgreSQL cannot take the character as a parameter, so a filter or name holding it would fail
- * there, as a server error. Request bodies are checked by {@link NulCharacterCheck}.
+ * there, as a server error. Request bodies are checked by {@link BodyTextCheck}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,7 +34,7 @@ class NulCharacterFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         if (request.getRequestURI().contains(ENCODED_NUL) || (query != null && query.contains(ENCODED_NUL))) {
             errors.write(response, ErrorCode.BAD_REQUEST,
-                    "The request's path and query " + NulCharacterCheck.PROBLEM + " (%00)");
+                    "The request's path and query " + BodyTextCheck.NUL_PROBLEM + " (%00)");
             return;
         }
         chain.doFilter(request, response);
