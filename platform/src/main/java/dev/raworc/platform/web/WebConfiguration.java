@@ -5,7 +5,9 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.web.method.HandlerTypePredicate;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,7 +21,9 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The wire format: every controller of ours under {@code /api/v0}, snake_case JSON, timestamps
  * in RFC 3339 with milliseconds, and strict request bodies (unknown fields and values of the wrong
- * JSON type are refused, never dropped or coerced).
+ * JSON type are refused, never dropped or coerced). Every answer is JSON whatever {@code Accept}
+ * asks for, as HTTP allows: a client that cannot take JSON learns more from a JSON answer than
+ * from a bare 406, and an error never fails for want of an acceptable type.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HttpProperties.class)
@@ -31,6 +35,11 @@ class WebConfiguration implements WebMvcConfigurer {
     public void configurePathMatch(PathMatchConfigurer configurer) {
         configurer.addPathPrefix(API_BASE_PATH, HandlerTypePredicate.forBasePackage("dev.raworc")
                 .and(type -> !ErrorController.class.isAssignableFrom(type)));
+    }
+
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON, MediaType.ALL);
     }
 
     @Bean
