@@ -29,7 +29,7 @@ class EnvelopeErrorController implements ErrorController {
         return ResponseEntity.status(httpStatus == null ? code.status() : httpStatus).body(ErrorEnvelope.of(code, message));
     }
 
-    private static ErrorCode codeFor(HttpStatus status) {
+    static ErrorCode codeFor(HttpStatus status) {
         if (status == null) {
             return ErrorCode.INTERNAL_ERROR;
         }
