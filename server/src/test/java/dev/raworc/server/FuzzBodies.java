@@ -51,6 +51,10 @@ final class FuzzBodies {
         return endpoint.method().equals("POST") || endpoint.method().equals("PUT");
     }
 
+    static boolean hashesAPassword(FuzzTargets.Endpoint endpoint) {
+        return FIELDS.getOrDefault(endpoint.key(), List.of()).stream().anyMatch(field -> field.contains("pass"));
+    }
+
     static Arbitrary<byte[]> body(FuzzTargets.Endpoint endpoint) {
         return Arbitraries.frequencyOf(
                 Tuple.of(8, object(FIELDS.getOrDefault(endpoint.key(), List.of())).map(FuzzBodies::utf8)),

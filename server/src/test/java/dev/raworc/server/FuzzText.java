@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /** Text for the fuzz test: plausible values, hostile values, and their encodings on the wire. */
@@ -16,6 +17,8 @@ final class FuzzText {
             "\u202e", "\u0378", "\udbff\udfff", "\udb40\udc80", "é", "ß", "\u4e2d", "%", "%00", "%zz", "%2F",
             "\\", "\"", "'", "..", "/", ";", "?", "#", "&", "=", "+", "*", "${x}", "{}", "[]", "null",
             "-0", "1e9", "NaN", "-1", "99999999999999999999", "0x10"};
+    /** One character that spoils an otherwise plausible value (a password of the right length, say). */
+    private static final String[] SPOILERS = {"\u0000", "\ud800", "\udfff", "\u0085", "\uffff"};
 
     private FuzzText() {
     }
@@ -32,12 +35,14 @@ final class FuzzText {
                 .filter(name -> Character.isLetterOrDigit(name.charAt(0)));
     }
 
-    /** A string value: mostly well-formed, often hostile. */
+    /** A string value: mostly well-formed, often hostile, sometimes well-formed but for one character. */
     static Arbitrary<String> value() {
+        Arbitrary<String> plausible = Arbitraries.strings().alpha().numeric().ofMinLength(8).ofMaxLength(20);
         return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.strings().alpha().numeric().ofMinLength(8).ofMaxLength(20)),
+                Tuple.of(3, plausible),
                 Tuple.of(2, name()),
-                Tuple.of(4, hostile()));
+                Tuple.of(2, Combinators.combine(plausible, Arbitraries.of(SPOILERS)).as((text, spoiler) -> text + spoiler)),
+                Tuple.of(3, hostile()));
     }
 
     /** Percent-encodes every character but the unreserved ones, as UTF-8 (a lone surrogate becomes '?'). */
@@ -78,7 +83,8 @@ final class FuzzText {
         return out.append('"').toString();
     }
 
+    /** Raw on the wire, but no CR or LF: those end the request line, making it another (HTTP/0.9) request. */
     private static boolean isLatin1(String text) {
-        return text.chars().allMatch(c -> c <= 0xff);
+        return text.chars().allMatch(c -> c <= 0xff && c != '\r' && c != '\n');
     }
 }
