@@ -8,7 +8,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import dev.raworc.platform.access.AccessGrants;
@@ -54,15 +53,6 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, exception) ->
                                 errors.write(response, ErrorCode.FORBIDDEN, "Not permitted")))
                 .build();
-    }
-
-    /**
-     * The firewall refuses encoded slashes, {@code ;}, {@code //}, control characters and the like
-     * in the URL, and in parameter names and header values as they are read: a 400 that names what it refused.
-     */
-    @Bean
-    RequestRejectedHandler requestRejected(ErrorResponses errors) {
-        return (request, response, rejection) -> errors.write(response, ErrorCode.BAD_REQUEST, rejection.getMessage());
     }
 
     /**

@@ -117,7 +117,7 @@ class ApiExceptionHandler {
     /** The firewall checks parameter names and header values only when they are read, in a handler. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ErrorEnvelope> rejected(RequestRejectedException e) {
-        return answer(ErrorCode.BAD_REQUEST, e.getMessage());
+        return answer(ErrorCode.BAD_REQUEST, RequestRejections.reason(e));
     }
 
     /** Tomcat parses the query string (or a form body) when a parameter is first read. */
