@@ -3,6 +3,7 @@ package dev.raworc.platform.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -18,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * protocol feature (HTTP version, transfer coding, CONNECT) is the client's mistake: 400, not 5xx.
  */
 class EnvelopeErrorReportValve extends ErrorReportValve {
+
+    /** Tomcat quotes a malformed header line whole: it may hold a bearer token, which no answer repeats. */
+    private static final Pattern ECHOED_HEADER_LINE = Pattern.compile("header line \\[.*\\]", Pattern.DOTALL);
 
     private final JsonMapper jsonMapper;
 
@@ -67,6 +71,9 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
         }
         if ((detail == null || detail.isBlank()) && raised != status) {
             detail = raised.getReasonPhrase();
+        }
+        if (detail != null) {
+            detail = ECHOED_HEADER_LINE.matcher(detail).replaceFirst("header line");
         }
         return status.getReasonPhrase() + (detail == null || detail.isBlank() ? "" : ": " + detail);
     }
