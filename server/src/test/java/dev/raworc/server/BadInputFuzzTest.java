@@ -33,8 +33,8 @@ import dev.raworc.server.FuzzTargets.Endpoint;
 /**
  * Property-based fuzzing of the whole API over real HTTP: whatever the path, query, method,
  * headers or body, the server answers below 500, every error body is the error envelope with one
- * of the specification's codes and a message, no answer shows a stack trace, and nothing is logged
- * at ERROR. The server is its own, so the writes the fuzzer gets through disturb no other test.
+ * of the specification's codes and a message (which never repeats the caller's token), no answer
+ * shows a stack trace, and nothing is logged at ERROR. The server is its own, so the writes the fuzzer gets through disturb no other test.
  */
 class BadInputFuzzTest {
 
@@ -192,6 +192,7 @@ class BadInputFuzzTest {
             JsonNode error = ApiClient.JSON.readTree(answer.body()).path("error");
             assertThat(error.path("code").asString("")).as("code of %s%n→ %s", request, answer).isIn(CODES);
             assertThat(error.path("message").asString("")).as("message of %s%n→ %s", request, answer).isNotBlank();
+            assertThat(answer.body()).as("token repeated in %s", answer).doesNotContain(targets.adminToken, targets.viewerToken);
         }
         assertThat(STACK_TRACE.matcher(answer.body()).find()).as("stack trace in %s%n→ %s", request, answer).isFalse();
         assertThat(errorLog.list).as("errors logged for %s", request)

@@ -87,7 +87,8 @@ final class FuzzTargets {
                 Tuple.of(2, Arbitraries.just("")),
                 Tuple.of(1, Arbitraries.of("Bearer", "Bearer ", "Basic YWRtaW46eA==", "bearer " + adminToken,
                         "Bearer a.b.c", "Bearer " + adminToken + "x", "Bearer \u0085", "Bearer " + "a".repeat(6000),
-                        "Bearer " + adminToken.substring(0, 20) + "\u00e9")));
+                        "Bearer " + adminToken.substring(0, 20) + "\u00e9", "Bearer " + adminToken + "\u0085",
+                        "Bearer " + adminToken + "\u0001")));
     }
 
     private static List<Endpoint> endpoints(ApiClient api) {
