@@ -109,6 +109,20 @@ class MalformedRequestApiTest extends ApiTest {
     }
 
     @Test
+    void jsonBeyondTheReadersLimitsIsABadRequest() {
+        Response deep = api().postJson("/api/v0/sessions", adminToken(),
+                "{\"metadata\":{\"a\":" + "[".repeat(600) + "]".repeat(600) + "}}");
+        Response longNumber = api().postJson("/api/v0/sessions", adminToken(), "{\"metadata\":{\"n\":" + "9".repeat(2000) + "}}");
+
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.error()).isEqualTo("BAD_REQUEST: JSON in request body exceeds the reader's limits: "
+                + "Document nesting depth (501) exceeds the maximum allowed (500)");
+        assertThat(longNumber.status()).isEqualTo(400);
+        assertThat(longNumber.error()).isEqualTo("BAD_REQUEST: JSON in request body exceeds the reader's limits: "
+                + "Number value length (2000) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
     void anUnknownMethodIsNotAllowed() {
         Response response = api().send("PROPFIND", "/api/v0/health", null, null, null);
 

@@ -1,20 +1,25 @@
 package dev.raworc.platform.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Explains why a request body could not be read: broken JSON, or a body over the size limit, is a
- * malformed request (400), while well-formed JSON with an unknown field or a value of the wrong
- * type fails validation (422).
+ * Explains why a request body could not be read: broken JSON, JSON beyond the reader's limits
+ * (nesting depth, number length), or a body over the size limit, is a malformed request (400),
+ * while well-formed JSON with an unknown field or a value of the wrong type fails validation (422).
  */
 final class RequestBodyProblems {
+
+    /** The name of the reader's setting that a limit's message adds, which a client has no use for. */
+    private static final Pattern READER_SETTING = Pattern.compile(", from `[^`]*`");
 
     private RequestBodyProblems() {
     }
@@ -39,6 +44,10 @@ final class RequestBodyProblems {
         }
         if (cause instanceof MismatchedInputException) {
             return ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR, "Request body must be a JSON object");
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            return ErrorEnvelope.of(ErrorCode.BAD_REQUEST, "JSON in request body exceeds the reader's limits: "
+                    + READER_SETTING.matcher(limit.getOriginalMessage()).replaceAll(""));
         }
         if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             return ErrorEnvelope.of(ErrorCode.BAD_REQUEST, "Malformed JSON in request body");
