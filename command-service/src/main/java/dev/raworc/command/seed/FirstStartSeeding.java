@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.spring.config.SpringAxonConfiguration;
@@ -22,6 +25,7 @@ import dev.raworc.api.access.PrincipalType;
 import dev.raworc.api.account.CreateServiceAccountCommand;
 import dev.raworc.api.space.CreateSpaceCommand;
 import dev.raworc.platform.RaworcProperties;
+import dev.raworc.platform.axon.AxonServerLink;
 import dev.raworc.platform.axon.ProjectionCatchUp;
 import dev.raworc.platform.security.AccountCredentials;
 import dev.raworc.platform.security.PasswordPolicy;
@@ -35,12 +39,15 @@ import dev.raworc.platform.storage.NameClaims;
  * the log and kept owner-only in the data directory; there is no default password. Each step is
  * skipped when already done, and a conflict means another process did it first. It runs once Axon
  * has started and before the web server takes requests, so no client sees a server without them.
+ * Under the {@code axonserver} profile with Axon Server unreachable, the server starts without them
+ * and seeds once Axon Server answers: a restart would not help, and a crash would only loop.
  */
 @Component
 class FirstStartSeeding implements SmartLifecycle {
 
     static final String PASSWORD_FILE = "admin-password";
     static final Duration SEED_CATCH_UP = Duration.ofSeconds(30);
+    static final Duration RETRY_DELAY = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(FirstStartSeeding.class);
 
@@ -51,11 +58,13 @@ class FirstStartSeeding implements SmartLifecycle {
     private final RaworcProperties properties;
     private final DataDirectory dataDirectory;
     private final ProjectionCatchUp projections;
+    private final AxonServerLink axonServer;
     private boolean sent;
+    private ScheduledExecutorService retries;
 
     FirstStartSeeding(CommandGateway commands, NameClaims names, AccountCredentials credentials,
                       PasswordPolicy passwords, RaworcProperties properties, DataDirectory dataDirectory,
-                      ProjectionCatchUp projections) {
+                      ProjectionCatchUp projections, AxonServerLink axonServer) {
         this.commands = commands;
         this.names = names;
         this.credentials = credentials;
@@ -63,12 +72,27 @@ class FirstStartSeeding implements SmartLifecycle {
         this.properties = properties;
         this.dataDirectory = dataDirectory;
         this.projections = projections;
+        this.axonServer = axonServer;
     }
 
     private volatile boolean seeded;
 
     @Override
     public void start() {
+        try {
+            seedAndAwait();
+        } catch (RuntimeException e) {
+            if (!axonServer.isDown()) {
+                throw e;
+            }
+            log.warn("Axon Server cannot be reached; the built-in roles, the default space and the admin account "
+                    + "are seeded once it answers (tried every {} s)", RETRY_DELAY.toSeconds());
+            retryUntilSeeded();
+        }
+        seeded = true;
+    }
+
+    private void seedAndAwait() {
         seed();
         // permission checks read the role bindings from this process's read models: the admin's
         // first request must find its binding there, not only in the event store
@@ -76,11 +100,32 @@ class FirstStartSeeding implements SmartLifecycle {
             log.warn("The read models have not caught up with the first-start seeding within {} s; requests may be "
                     + "refused until they do", SEED_CATCH_UP.toSeconds());
         }
-        seeded = true;
+    }
+
+    private synchronized void retryUntilSeeded() {
+        retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "first-start-seeding");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retries.scheduleWithFixedDelay(() -> {
+            try {
+                seedAndAwait();
+                log.info("Seeded the first start now that Axon Server answers");
+                retries.shutdown();
+            } catch (RuntimeException e) {
+                if (!axonServer.isDown()) {
+                    log.warn("First-start seeding failed; trying again in {} s", RETRY_DELAY.toSeconds(), e);
+                }
+            }
+        }, RETRY_DELAY.toMillis(), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (retries != null) {
+            retries.shutdownNow();
+        }
         seeded = false;
     }
 

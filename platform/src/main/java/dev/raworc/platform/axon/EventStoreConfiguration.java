@@ -8,12 +8,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Axon's JDBC event storage engine, built as its auto-configuration builds it but for its reads (see {@link EventTableStorageEngine}). */
+/**
+ * Axon's JDBC event storage engine, built as its auto-configuration builds it but for its reads (see
+ * {@link EventTableStorageEngine}). Only while Axon Server is off: with it on, Axon's own
+ * auto-configuration stores the events in Axon Server, and this engine would only shadow that store.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "axon.axonserver.enabled", havingValue = false)
 @EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.raworc.platform.access.Public;
+import dev.raworc.platform.axon.AxonServerLink;
 
 /** {@code GET /health}: 200 while the database and event store answer, 503 otherwise. */
 @RestController
@@ -23,10 +24,12 @@ class HealthController {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<ContainerRuntimeStatus> containerRuntime;
+    private final AxonServerLink axonServer;
 
-    HealthController(JdbcClient jdbc, ObjectProvider<ContainerRuntimeStatus> containerRuntime) {
+    HealthController(JdbcClient jdbc, ObjectProvider<ContainerRuntimeStatus> containerRuntime, AxonServerLink axonServer) {
         this.jdbc = jdbc;
         this.containerRuntime = containerRuntime;
+        this.axonServer = axonServer;
     }
 
     @GetMapping("/health")
@@ -35,9 +38,7 @@ class HealthController {
     @Operation(summary = "Service health: database, event store and container runtime")
     ResponseEntity<Health> health() {
         ComponentStatus database = probe("SELECT 1");
-        ComponentStatus eventStore = database == ComponentStatus.UP
-                ? probe("SELECT count(*) FROM (SELECT 1 FROM domain_event_entry LIMIT 1) AS probe")
-                : ComponentStatus.DOWN;
+        ComponentStatus eventStore = eventStore(database);
         ContainerRuntimeStatus runtime = containerRuntime.getIfAvailable();
         Map<String, ComponentStatus> checks = new LinkedHashMap<>();
         checks.put("database", database);
@@ -46,6 +47,15 @@ class HealthController {
         boolean up = database == ComponentStatus.UP && eventStore == ComponentStatus.UP;
         return ResponseEntity.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(new Health(up ? "UP" : "DOWN", checks));
+    }
+
+    private ComponentStatus eventStore(ComponentStatus database) {
+        if (axonServer.inUse()) {
+            return axonServer.isDown() ? ComponentStatus.DOWN : ComponentStatus.UP;
+        }
+        return database == ComponentStatus.UP
+                ? probe("SELECT count(*) FROM (SELECT 1 FROM domain_event_entry LIMIT 1) AS probe")
+                : ComponentStatus.DOWN;
     }
 
     private ComponentStatus probe(String sql) {

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,12 +27,19 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import dev.raworc.api.DomainException;
+import dev.raworc.platform.axon.AxonServerLink;
 
 /** Turns every exception a request can raise into the error envelope, never a stack trace. */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final AxonServerLink axonServer;
+
+    ApiExceptionHandler(AxonServerLink axonServer) {
+        this.axonServer = axonServer;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> api(ApiException e) {
@@ -135,8 +143,21 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
+        if (axonServer.isDown()) {
+            return eventStoreUnreachable(e);
+        }
         log.error("Unexpected error while handling a request", e);
         return answer(ErrorCode.INTERNAL_ERROR, "Internal server error");
+    }
+
+    /**
+     * Commands and queries travel through Axon Server under its profile, so while it is unreachable
+     * they fail at once. The client may retry, hence 503; the API has no code of its own for it.
+     */
+    private static ResponseEntity<ErrorEnvelope> eventStoreUnreachable(Exception e) {
+        log.warn("Answered 503 while Axon Server cannot be reached: {}", e.getClass().getName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR,
+                "The event store (Axon Server) cannot be reached; retry once it is back"));
     }
 
     private static ResponseEntity<ErrorEnvelope> answer(ErrorCode code, String message) {

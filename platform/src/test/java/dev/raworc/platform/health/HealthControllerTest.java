@@ -4,19 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.raworc.platform.axon.AxonServerLink;
 import dev.raworc.platform.testing.TestDatabase;
 
 class HealthControllerTest {
 
+    /** Without the axonserver profile there is no connection manager: the events are in PostgreSQL. */
+    private static final AxonServerLink NO_AXON_SERVER = new AxonServerLink(new StaticListableBeanFactory()
+            .getBeanProvider(AxonServerConnectionManager.class));
+
     @Test
     void upWhileDatabaseAndEventStoreAnswer() {
-        HealthController health = new HealthController(TestDatabase.jdbc(), runtime(() -> ComponentStatus.UP));
+        HealthController health = new HealthController(TestDatabase.jdbc(), runtime(() -> ComponentStatus.UP), NO_AXON_SERVER);
 
         var answer = health.health();
 
@@ -30,7 +36,7 @@ class HealthControllerTest {
     @Test
     void containerRuntimeDisabledWhenThisProcessRunsNoRunner() {
         HealthController health = new HealthController(TestDatabase.jdbc(), new StaticListableBeanFactory()
-                .getBeanProvider(ContainerRuntimeStatus.class));
+                .getBeanProvider(ContainerRuntimeStatus.class), NO_AXON_SERVER);
 
         assertThat(health.health().getBody().checks()).containsEntry("container_runtime", ComponentStatus.DISABLED);
     }
@@ -41,7 +47,7 @@ class HealthControllerTest {
         unreachable.setServerNames(new String[] {"127.0.0.1"});
         unreachable.setPortNumbers(new int[] {1});
         unreachable.setConnectTimeout(1);
-        HealthController health = new HealthController(JdbcClient.create(unreachable), runtime(() -> ComponentStatus.DOWN));
+        HealthController health = new HealthController(JdbcClient.create(unreachable), runtime(() -> ComponentStatus.DOWN), NO_AXON_SERVER);
 
         var answer = health.health();
 
