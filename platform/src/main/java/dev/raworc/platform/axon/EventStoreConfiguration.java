@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,6 +23,19 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "axon.axonserver.enabled", havingValue = false)
 @EnableConfigurationProperties(EventStoreProperties.class)
 class EventStoreConfiguration {
+
+    /** PostgreSQL's SQLSTATE for a unique key that is taken. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Tells Axon that an append lost the race for a sequence number, so it raises a
+     * {@code ConcurrencyException} (retried, see {@link ConflictRetries}). Axon's default looks for
+     * a JDBC exception class that the PostgreSQL driver never throws, and reports a store failure.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, @Qualifier("eventSerializer") Serializer eventSerializer,
