@@ -34,10 +34,16 @@ final class ApiClient {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
     private final String baseUrl;
 
     ApiClient(int port) {
+        this.port = port;
         this.baseUrl = "http://localhost:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     Response get(String path, String token) {

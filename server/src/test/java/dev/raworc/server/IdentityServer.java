@@ -29,22 +29,27 @@ final class IdentityServer implements AutoCloseable {
     private final List<ConfigurableApplicationContext> processes = new ArrayList<>();
     private final ConfigurableApplicationContext primary;
 
-    /** @param shared the shared test server's database, whose PostgreSQL hosts the new one */
-    static IdentityServer start(DataSource shared) {
+    /**
+     * @param shared     the shared test server's database, whose PostgreSQL hosts the new one
+     * @param properties more settings of the first process ({@code --raworc.sides=…}, say)
+     */
+    static IdentityServer start(DataSource shared, String... properties) {
         try (Connection connection = shared.getConnection()) {
-            return new IdentityServer(JdbcClient.create(shared), connection.getMetaData().getURL());
+            return new IdentityServer(JdbcClient.create(shared), connection.getMetaData().getURL(), properties);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the shared database's URL", e);
         }
     }
 
-    private IdentityServer(JdbcClient sharedJdbc, String sharedUrl) {
+    private IdentityServer(JdbcClient sharedJdbc, String sharedUrl, String... properties) {
         this.sharedJdbc = sharedJdbc;
         this.database = "identity_" + UUID.randomUUID().toString().replace("-", "");
         this.url = sharedUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         sharedJdbc.sql("CREATE DATABASE " + database).update();
         try {
-            this.primary = launch("--raworc.admin-password=" + ApiTest.ADMIN_PASSWORD);
+            List<String> arguments = new ArrayList<>(List.of(properties));
+            arguments.add("--raworc.admin-password=" + ApiTest.ADMIN_PASSWORD);
+            this.primary = launch(arguments.toArray(String[]::new));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -53,6 +58,11 @@ final class IdentityServer implements AutoCloseable {
 
     ApiClient api() {
         return ServerProcess.api(primary);
+    }
+
+    /** Waits until the first process's read models show every event stored so far. */
+    void awaitProjections() {
+        ServerProcess.awaitProjections(primary);
     }
 
     /** Requests to this server as its {@code admin}. */
@@ -71,6 +81,15 @@ final class IdentityServer implements AutoCloseable {
             arguments.add("--axon.eventhandling.processors[" + processor + "].mode=subscribing");
         }
         return ServerProcess.api(launch(arguments.toArray(String[]::new)));
+    }
+
+    /**
+     * Starts a second process with only the command side on the same database: it writes what the
+     * first process's read models then show. (A second query side in this JVM would claim the
+     * first one's processors under the same owner name.)
+     */
+    ApiClient startCommandProcess() {
+        return ServerProcess.api(launch("--raworc.sides=command"));
     }
 
     private ConfigurableApplicationContext launch(String... properties) {
