@@ -26,7 +26,8 @@ class CommandProcessesConcurrencyTest {
         try (IdentityServer server = IdentityServer.start(TestDatabase.dataSource(), "--raworc.sides=command,query")) {
             ApiClient first = server.api();
             String token = first.login("admin", ApiTest.ADMIN_PASSWORD);
-            String session = SessionApi.id(new SessionApi(new IdentityApi(first, token)).create());
+            SessionApi sessions = new SessionApi(new IdentityApi(first, token));
+            String session = SessionApi.id(sessions.create());
             ApiClient second = server.startCommandProcess();
 
             MessageLoad load = new MessageLoad(List.of(session));
@@ -42,6 +43,7 @@ class CommandProcessesConcurrencyTest {
             AcknowledgedMessages.assertListed(first, token, acknowledged, "two command processes");
             assertThat(acknowledged).extracting(Acknowledged::seq).doesNotHaveDuplicates()
                     .hasSameElementsAs(SessionApi.seqs(1, acknowledged.size()));
+            assertThat(sessions.count(session, "")).as("messages stored").isEqualTo(acknowledged.size());
         }
     }
 
