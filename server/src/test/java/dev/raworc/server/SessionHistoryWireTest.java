@@ -57,9 +57,12 @@ class SessionHistoryWireTest extends ApiTest {
         }
     }
 
-    /** A session the runner marked ready, with metadata of every JSON kind in its events. */
+    /**
+     * A session the runner marked ready, with metadata of every JSON kind in its events. Metadata is
+     * the client's and stays as written, also where its names look like the event's own fields.
+     */
     private String readyWithMetadataOfEveryKind(SessionApi sessions) {
-        String metadata = "{\"int\":1,\"long\":12345678901,\"big\":123456789012345678901234567890,\"float\":1.5,"
+        String metadata = "{\"camelCase\":{\"innerName\":\"Kept\"},\"role\":\"Admin\",\"state\":\"IDLE\",\"int\":1,\"long\":12345678901,\"big\":123456789012345678901234567890,\"float\":1.5,"
                 + "\"exp\":1e10,\"none\":null,\"yes\":true,\"text\":\"é ✓ \\\" \\\\ \\u0001\","
                 + "\"nested\":{\"list\":[1,\"two\",null,{\"deep\":[]}],\"empty\":{}}}";
         String session = id(sessions.create("{\"metadata\":" + metadata + "}"));

@@ -40,7 +40,7 @@ import org.axonframework.serialization.Serializer;
  * The gap rules are Axon's, set here explicitly because the tracked read below applies them
  * itself, except that gaps that timed out are dropped whatever their number ({@link TimedOutGaps}).
  * Appends are Axon's, but note the global indexes the table gave the new events
- * ({@link AppendedEvents}).
+ * ({@link AppendedEvents}). An aggregate's events are read in batches of bounded bytes ({@link AggregateBatches}).
  */
 final class EventTableStorageEngine extends JdbcEventStorageEngine {
 
@@ -62,7 +62,8 @@ final class EventTableStorageEngine extends JdbcEventStorageEngine {
 
     static EventTableStorageEngine build(Builder builder, TransactionManager transactions, Duration gapTimeout) {
         return new EventTableStorageEngine(builder.transactionManager(transactions).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
-                .maxGapOffset(MAX_GAP_OFFSET).gapTimeout((int) gapTimeout.toMillis()), transactions, gapTimeout);
+                .maxGapOffset(MAX_GAP_OFFSET).gapTimeout((int) gapTimeout.toMillis())
+                .readEventDataForAggregate(AggregateBatches::read), transactions, gapTimeout);
     }
 
     @Override

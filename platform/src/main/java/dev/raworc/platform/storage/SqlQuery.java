@@ -101,7 +101,6 @@ public final class SqlQuery {
         JdbcClient.StatementSpec statement = jdbc.sql(page).params(params).param("limit", request.limit())
                 .param("offset", request.offset());
         List<T> items = (budgetedColumn == null ? statement : statement.param("budget", budgetBytes)).query(mapper).list();
-        boolean endedEarly = items.size() < request.limit() && request.offset() + items.size() < total;
-        return new Page<>(items, total, endedEarly ? new PageRequest(items.size(), request.offset()) : request);
+        return Page.of(items, total, request);
     }
 }

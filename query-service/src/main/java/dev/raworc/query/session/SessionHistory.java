@@ -2,18 +2,23 @@ package dev.raworc.query.session;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.session.MessagePostedEvent;
@@ -27,7 +32,6 @@ import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
-import dev.raworc.platform.storage.SqlQuery;
 import dev.raworc.platform.web.paging.Page;
 import dev.raworc.platform.web.paging.PageRequest;
 
@@ -38,7 +42,7 @@ import dev.raworc.platform.web.paging.PageRequest;
 @Component
 class SessionHistory {
 
-    /** One event of the audit history; {@code data} is the event's payload with snake_case names. */
+    /** One event of the audit history; {@code data} is the event's payload as the API writes it. */
     record HistoryItem(long seq, String type, Instant occurredAt, String principal, JsonNode data) {
     }
 
@@ -49,27 +53,42 @@ class SessionHistory {
                        Instant closedAt, long messageCount, Instant asOf) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final JdbcClient jdbc;
     private final EventStore eventStore;
+    private final Serializer eventSerializer;
+    /** The API's JSON with its enums in lower case, as the views write states and roles. */
+    private final JsonMapper wireJson;
 
-    SessionHistory(JdbcClient jdbc, EventStore eventStore) {
-        this.jdbc = jdbc;
+    SessionHistory(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, JsonMapper json) {
         this.eventStore = eventStore;
+        this.eventSerializer = eventSerializer;
+        this.wireJson = json.rebuild().enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE).build();
     }
 
+    /**
+     * A page of the audit history. A session's events are numbered from 0 without gaps, so the page
+     * is read from the event at its offset, and it ends early after the event that brings its stored
+     * payloads to the message pages' byte budget.
+     */
     Page<HistoryItem> events(UUID sessionId, PageRequest page) {
-        return SqlQuery.from("domain_event_entry").whereEquals("aggregate_identifier", sessionId.toString())
-                .bytesPerPage("payload", MessageViews.CONTENT_BYTES_PER_PAGE)
-                .page(jdbc, "sequence_number", page, (rs, row) -> {
-                    String type = rs.getString("payload_type");
-                    JsonNode meta = JSON.readTree(rs.getBytes("meta_data"));
-                    return new HistoryItem(rs.getLong("sequence_number") + 1, type.substring(type.lastIndexOf('.') + 1),
-                            Instant.parse(rs.getString("time_stamp")).truncatedTo(ChronoUnit.MILLIS),
-                            meta.has(MetaDataKeys.PRINCIPAL) ? meta.get(MetaDataKeys.PRINCIPAL).asString() : null,
-                            snakeCase(JSON.readTree(rs.getBytes("payload"))));
-                });
+        String aggregate = sessionId.toString();
+        long total = eventStore.lastSequenceNumberFor(aggregate).map(last -> last + 1).orElse(0L);
+        if (page.limit() == 0 || page.offset() >= total) {
+            return new Page<>(List.of(), total, page);
+        }
+        List<HistoryItem> items = new ArrayList<>();
+        long bytesBefore = 0;
+        DomainEventStream events = eventStore.readEvents(aggregate, page.offset());
+        // the page's end is checked first: asking the stream for more may read its next batch
+        while (items.size() < page.limit() && bytesBefore < MessageViews.CONTENT_BYTES_PER_PAGE && events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            SerializedObject<byte[]> stored = event.serializePayload(eventSerializer, byte[].class);
+            String type = stored.getType().getName();
+            items.add(new HistoryItem(event.getSequenceNumber() + 1, type.substring(type.lastIndexOf('.') + 1),
+                    event.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
+                    (String) event.getMetaData().get(MetaDataKeys.PRINCIPAL), wireJson.valueToTree(event.getPayload())));
+            bytesBefore += stored.getData().length;
+        }
+        return Page.of(items, total, page);
     }
 
     /** Folds the session's events up to the instant; empty when it did not exist yet. */
@@ -158,23 +177,5 @@ class SessionHistory {
             this.state = SessionState.INIT;
             this.created = at;
         }
-    }
-
-    /** Event fields that hold states or roles: lower case on the wire, like everywhere else. */
-    private static final java.util.Set<String> ENUM_FIELDS = java.util.Set.of("role", "from", "to", "state");
-
-    private static JsonNode snakeCase(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            ObjectNode renamed = JSON.createObjectNode();
-            object.properties().forEach(entry -> {
-                String name = entry.getKey().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-                JsonNode value = entry.getValue();
-                renamed.set(name, ENUM_FIELDS.contains(name) && value.isString()
-                        ? JSON.getNodeFactory().textNode(value.asString().toLowerCase(java.util.Locale.ROOT))
-                        : snakeCase(value));
-            });
-            return renamed;
-        }
-        return node;
     }
 }

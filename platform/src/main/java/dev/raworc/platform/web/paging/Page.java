@@ -9,6 +9,15 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, long total, PageRequest request) {
 
+    /**
+     * The page of these items; one that ended early (by a byte budget, say) answers with the number
+     * of items it holds as its effective limit, so that the next page starts right after it.
+     */
+    public static <T> Page<T> of(List<T> items, long total, PageRequest request) {
+        boolean endedEarly = items.size() < request.limit() && request.offset() + items.size() < total;
+        return new Page<>(items, total, endedEarly ? new PageRequest(items.size(), request.offset()) : request);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), total, request);
     }
