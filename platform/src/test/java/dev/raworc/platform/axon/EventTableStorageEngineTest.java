@@ -41,7 +41,7 @@ class EventTableStorageEngineTest {
     private final EventStorageEngine ours = EventTableStorageEngine.build(builder(), NoTransactionManager.INSTANCE, GAP_TIMEOUT);
     private final EventStorageEngine axons = builder().build();
 
-    private static JdbcEventStorageEngine.Builder builder() {
+    static JdbcEventStorageEngine.Builder builder() {
         Jackson3Serializer serializer = Jackson3Serializer.builder().build();
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
