@@ -50,12 +50,11 @@ class RunnerReconciliationTest {
         if (server == null) {
             return;
         }
-        Containers containers = server.getBean(Containers.class);
-        sessions.forEach(id -> {
-            containers.remove(UUID.fromString(id));
-            containers.removeVolume(UUID.fromString(id));
-        });
-        server.close();
+        try {
+            DeletedSessions.deleteAndAwaitRemoval(api, token, server.getBean(Containers.class), sessions);
+        } finally {
+            server.close();
+        }
     }
 
     @Test

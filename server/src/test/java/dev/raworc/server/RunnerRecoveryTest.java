@@ -3,8 +3,7 @@ package dev.raworc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.UUID;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,12 +45,7 @@ class RunnerRecoveryTest {
                 assertThat(System.nanoTime()).as("session idle again").isLessThan(deadline);
                 Thread.sleep(100);
             }
-            // deleted through the API: removed behind the runner's back, the reconciler starts it again
-            assertThat(api.send("DELETE", "/api/v0/sessions/" + id, token, null, null).status()).isEqualTo(204);
-            Containers containers = withRunner.getBean(Containers.class);
-            Eventually.await(Duration.ofSeconds(30), "the container and volume of " + id + " removed",
-                    () -> containers.managed().stream().noneMatch(container -> container.getLabels().get(Containers.SESSION_LABEL).equals(id))
-                            && containers.managedVolumes().stream().noneMatch(volume -> volume.getName().equals(Containers.volumeName(UUID.fromString(id)))));
+            DeletedSessions.deleteAndAwaitRemoval(api, token, withRunner.getBean(Containers.class), List.of(id));
         }
     }
 }
