@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.raworc.platform.schema.ModuleSchema;
 import dev.raworc.platform.testing.TestDatabase;
 
 /**
@@ -45,7 +45,8 @@ class CatalogMigrationTest {
     }
 
     private void migrate(String version) {
-        Flyway.configure().dataSource(dataSource).schemas(schema).target(version).load().migrate();
+        ModuleSchema.PLATFORM.configure(dataSource).schemas(schema).load().migrate();
+        ModuleSchema.QUERY.configure(dataSource).schemas(schema).target(version).load().migrate();
     }
 
     private long count(String table) {

@@ -100,9 +100,6 @@ class SecretMasterKeyStartupTest {
      * alone, whatever other tests configure on the shared database.
      */
     private static String freshDatabase() {
-        PGSimpleDataSource shared = (PGSimpleDataSource) TestDatabase.dataSource();
-        String name = "secrets_" + UUID.randomUUID().toString().replace("-", "");
-        TestDatabase.jdbc().sql("CREATE DATABASE " + name).update();
-        return "jdbc:postgresql://" + shared.getServerNames()[0] + ":" + shared.getPortNumbers()[0] + "/" + name;
+        return ((PGSimpleDataSource) TestDatabase.emptyDatabase("secrets")).getUrl();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.raworc.platform.ConditionalOnSide;
 import dev.raworc.platform.Side;
+import dev.raworc.platform.schema.ModuleSchema;
 
 /** The runner side: drives the container engine in reaction to session events. */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +20,12 @@ import dev.raworc.platform.Side;
 @EnableConfigurationProperties(RunnerProperties.class)
 @EnableScheduling
 public class RunnerSide {
+
+    /** The runner's own tables: migrated only by processes that run the runner. */
+    @Bean
+    ModuleSchema runnerSchema() {
+        return ModuleSchema.RUNNER;
+    }
 
     /** The runner acts on what happens from now on: a new runner never replays old sessions' history. */
     @Bean

@@ -1,12 +1,7 @@
 package dev.raworc.command.account;
 
-import java.sql.SQLException;
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.raworc.platform.testing.TestDatabase;
@@ -37,20 +32,8 @@ public final class AdminGuardDatabase {
     }
 
     private static DataSource create() {
-        String name = "admin_guard_" + UUID.randomUUID().toString().replace("-", "");
-        TestDatabase.jdbc().sql("CREATE DATABASE " + name).update();
-        PGSimpleDataSource server;
-        try {
-            server = TestDatabase.dataSource().unwrap(PGSimpleDataSource.class);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The test database is not a plain PostgreSQL data source", e);
-        }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(server.getServerNames());
-        dataSource.setPortNumbers(server.getPortNumbers());
-        dataSource.setUser(server.getUser());
-        dataSource.setDatabaseName(name);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        DataSource dataSource = TestDatabase.emptyDatabase("admin_guard");
+        TestDatabase.migrateAll(dataSource);
         return dataSource;
     }
 }
