@@ -1,5 +1,7 @@
 package dev.raworc.query;
 
+import dev.raworc.platform.axon.ReadModelGroups;
+
 /**
  * The processing group of every read model but the messages: sessions and their counts, service
  * accounts, roles, role bindings, spaces and secrets. They share one tracking processor because
@@ -12,7 +14,7 @@ package dev.raworc.query;
  */
 public final class CatalogProcessing {
 
-    public static final String GROUP = "catalog";
+    public static final String GROUP = ReadModelGroups.CATALOG;
 
     private CatalogProcessing() {
     }

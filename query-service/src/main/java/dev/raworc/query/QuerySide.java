@@ -1,22 +1,14 @@
 package dev.raworc.query;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 import dev.raworc.platform.ConditionalOnSide;
 import dev.raworc.platform.Side;
-import dev.raworc.platform.schema.ModuleSchema;
 
 /** The query side: projections into read-model tables and the endpoints that read them. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSide(Side.QUERY)
 @ComponentScan
 public class QuerySide {
-
-    /** The read-model tables: migrated only by processes that run the query side. */
-    @Bean
-    ModuleSchema querySchema() {
-        return ModuleSchema.QUERY;
-    }
 }

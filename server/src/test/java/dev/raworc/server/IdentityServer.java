@@ -92,6 +92,17 @@ final class IdentityServer implements AutoCloseable {
         return ServerProcess.api(launch("--raworc.sides=command"));
     }
 
+    /** Stops the process this client talks to (cleanly: its processors release their claims). */
+    void stop(ApiClient process) {
+        processes.removeIf(started -> {
+            boolean match = ServerProcess.api(started).port() == process.port();
+            if (match) {
+                started.close();
+            }
+            return match;
+        });
+    }
+
     private ConfigurableApplicationContext launch(String... properties) {
         List<String> arguments = new ArrayList<>(List.of("--RAWORC_DATABASE_URL=" + url, "--RAWORC_DATABASE_USER=postgres",
                 "--raworc.jwt-secret=" + ApiTest.JWT_SECRET, "--raworc.master-key=" + TestVault.MASTER_KEY));

@@ -1,5 +1,7 @@
 package dev.raworc.platform.axon;
 
+import java.util.concurrent.TimeUnit;
+
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -130,7 +132,9 @@ public class AxonConfiguration {
                 .usingTrackingEventProcessors()
                 .registerDefaultTransactionManager(c -> new ProjectionTransactionManager(axonTransactionManager, jdbc))
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE).andEventTrackerStatusChangeListener(progress))
+                        .forSingleThreadedProcessing().andBatchSize(BATCH_SIZE).andEventTrackerStatusChangeListener(progress)
+                        // a free segment (its owner died) is claimed within a second
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 

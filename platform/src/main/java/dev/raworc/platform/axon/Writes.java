@@ -8,27 +8,33 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.raworc.api.DomainException;
 
 /**
- * Sends a command for an HTTP write and answers only once this process's projections show its
- * effect, so the client's next read sees its own write (bounded by {@link #CATCH_UP}): they must
- * have handled the events the command appended and every event that committed before them.
+ * Sends a command for an HTTP write and answers only once the read models show its effect, so the
+ * client's next read sees its own write (bounded by {@link #CATCH_UP}): they must have handled the
+ * events the command appended and every event that committed before them. When they do not in
+ * time (or no query process runs), the write still answers, with {@link #LAGGING_HEADER}.
  */
 @Component
 public class Writes {
 
     static final Duration CATCH_UP = Duration.ofSeconds(5);
 
+    /** Tells the client that its next read may not show this write yet. */
+    public static final String LAGGING_HEADER = "Raworc-Read-Models";
+
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final ProjectionCatchUp projections;
+    private final ReadModelWait readModels;
 
-    Writes(CommandGateway commands, QueryGateway queries, ProjectionCatchUp projections) {
+    Writes(CommandGateway commands, QueryGateway queries, ReadModelWait readModels) {
         this.commands = commands;
         this.queries = queries;
-        this.projections = projections;
+        this.readModels = readModels;
     }
 
     /** @return the command handler's answer, once the projections show the command's effect */
@@ -36,12 +42,19 @@ public class Writes {
         AppendedEvents.forget();
         R result = commands.sendAndWait(command);
         OptionalLong appended = AppendedEvents.newest();
-        if (appended.isPresent()) {
-            projections.awaitEventsUpTo(appended.getAsLong(), CATCH_UP);
-        } else { // no event, or appended by another thread: wait for everything stored so far
-            projections.await(CATCH_UP);
+        // no event, or appended by another thread: wait for everything stored so far
+        long upTo = appended.isPresent() ? appended.getAsLong() : readModels.head();
+        if (!readModels.awaitEventsUpTo(upTo, CATCH_UP)) {
+            markLagging();
         }
         return result;
+    }
+
+    private static void markLagging() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getResponse() != null) {
+            request.getResponse().setHeader(LAGGING_HEADER, "lagging");
+        }
     }
 
     /** Sends the command, then answers the query for the view of what it changed. */

@@ -23,7 +23,11 @@ public record ModuleSchema(String name, int order) {
      */
     public static final ModuleSchema COMMAND = new ModuleSchema("command", 1);
 
-    /** The read models; migrated by processes that run the query side. */
+    /**
+     * The read models. Every process migrates them as well: the platform's permission checks
+     * ({@code AccessGrants}, {@code SessionTargets}), its secret lookups and the runner's
+     * reconciliation read them, whatever sides the process runs.
+     */
     public static final ModuleSchema QUERY = new ModuleSchema("query", 2);
 
     /** The runner's own tables; migrated by processes that run the runner. */

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Boot's Flyway initializer (which the database's users already wait for) runs every module this
- * process needs: the platform's and the command's always, each side's own when the side declares
- * its {@link ModuleSchema} bean.
+ * process reads: the platform's, the command's and the query's always (platform beans read them in
+ * every process), the runner's when the runner side declares its {@link ModuleSchema} bean.
  */
 @Configuration(proxyBeanMethods = false)
 class SchemaConfiguration {
@@ -22,6 +22,12 @@ class SchemaConfiguration {
     @Bean
     ModuleSchema commandSchema() {
         return ModuleSchema.COMMAND;
+    }
+
+    /** Every process reads these tables (see {@link ModuleSchema#QUERY}). */
+    @Bean
+    ModuleSchema querySchema() {
+        return ModuleSchema.QUERY;
     }
 
     @Bean

@@ -16,6 +16,7 @@ import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessagesClearedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
 import dev.raworc.api.session.SessionForkedEvent;
+import dev.raworc.platform.axon.ReadModelGroups;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.SqlTime;
 
@@ -29,7 +30,7 @@ import dev.raworc.platform.storage.SqlTime;
 @ProcessingGroup(MessageProjection.PROCESSING_GROUP)
 class MessageProjection {
 
-    static final String PROCESSING_GROUP = "messages";
+    static final String PROCESSING_GROUP = ReadModelGroups.MESSAGES;
 
     private final NamedParameterJdbcTemplate template;
     private final JdbcClient jdbc;
