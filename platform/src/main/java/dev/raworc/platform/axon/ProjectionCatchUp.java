@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Waits until this process's read models (the processors that may replay; not the runner, whose
  * handlers only queue container work) have handled a given event, and with it every event that
- * committed before it. Writes use it to answer only once their own projections show their events
- * (read-your-writes), and tests use it instead of sleeping. A read model's position may still
+ * committed before it. Writes use it (through {@link ReadModelWait}, when this process runs the
+ * read models) to answer only once the projections show their events (read-your-writes), and tests
+ * use it instead of sleeping. A read model's position may still
  * wait for lower global indexes taken by transactions that had not committed then (gaps); those
  * are other writers' events or ones that never commit, so no wait depends on them. Waiters sleep
  * until a processor reports progress.
