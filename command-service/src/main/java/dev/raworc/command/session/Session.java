@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,16 +12,21 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.raworc.api.DomainException;
+import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.session.ChangeSessionStateCommand;
 import dev.raworc.api.session.ClearMessagesCommand;
 import dev.raworc.api.session.CloseSessionCommand;
 import dev.raworc.api.session.CreateSessionCommand;
 import dev.raworc.api.session.DeleteSessionCommand;
 import dev.raworc.api.session.FailSessionCommand;
+import dev.raworc.api.session.FoldedSession;
 import dev.raworc.api.session.MarkSessionReadyCommand;
 import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessageReceipt;
@@ -34,6 +38,7 @@ import dev.raworc.api.session.RestoreSessionCommand;
 import dev.raworc.api.session.SessionClosedEvent;
 import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
+import dev.raworc.api.session.SessionFold;
 import dev.raworc.api.session.SessionForkedEvent;
 import dev.raworc.api.session.SessionMetadataChangedEvent;
 import dev.raworc.api.session.SessionReadyEvent;
@@ -41,6 +46,7 @@ import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
+import dev.raworc.api.session.SessionView;
 import dev.raworc.api.session.UpdateSessionCommand;
 import dev.raworc.platform.storage.NameClaims;
 
@@ -51,66 +57,62 @@ import dev.raworc.platform.storage.NameClaims;
  */
 // Snapshots are written by Jackson, which must see the private state fields.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Revision("2")
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 class Session {
 
     @AggregateIdentifier
     private UUID sessionId;
-    private String name;
-    private String space;
-    private String image;
-    private Map<String, Object> metadata;
-    private SessionState state;
-    private long lastSeq;
-    /** When the newest message's event was recorded: a post answers with it. */
-    private Instant lastPostedAt;
-    private long clearedUpTo;
+    private FoldedSession session = FoldedSession.NONE;
 
     Session() {
         // for Axon: rebuilt from its events
     }
 
     @CommandHandler
-    Session(CreateSessionCommand command, NameClaims names) {
+    Session(CreateSessionCommand command, NameClaims names, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
         claim(names, command.sessionId(), command.space(), command.name());
         apply(new SessionCreatedEvent(command.sessionId(), command.name(), command.space(), command.image(),
-                command.metadata()));
+                command.metadata()), by(principal));
     }
 
-    private Session(SessionForkedEvent fork) {
-        apply(fork);
+    private Session(SessionForkedEvent fork, MetaData metaData) {
+        apply(fork, metaData);
     }
 
     /** A remix forks this session's history into a new session; this one records nothing. */
     @CommandHandler
-    UUID handle(RemixSessionCommand command, NameClaims names) throws Exception {
+    UUID handle(RemixSessionCommand command, NameClaims names, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal)
+            throws Exception {
+        long lastSeq = session.lastSeq();
         long upTo = command.upToMessageSeq() == null ? lastSeq : command.upToMessageSeq();
         if (upTo < 0 || upTo > lastSeq) {
             throw new DomainException(DomainException.Kind.VALIDATION,
                     "up_to_message_seq must be between 0 and " + lastSeq + ", the last message of the session");
         }
-        claim(names, command.sessionId(), space, command.name());
+        claim(names, command.sessionId(), session.space(), command.name());
         SessionForkedEvent fork = new SessionForkedEvent(command.sessionId(), sessionId, upTo, command.copyMessages(),
-                command.copyData(), command.name(), space, image,
-                command.metadata() == null ? metadata : command.metadata());
-        createNew(Session.class, () -> new Session(fork));
+                command.copyData(), command.name(), session.space(), session.image(),
+                command.metadata() == null ? session.metadata() : command.metadata());
+        createNew(Session.class, () -> new Session(fork, by(principal)));
         return command.sessionId();
     }
 
     @CommandHandler
     void handle(UpdateSessionCommand command, NameClaims names) {
-        if (command.name() != null && !command.name().equals(name)) {
+        if (command.name() != null && !command.name().equals(session.name())) {
             names.release(NameClaims.Kind.SESSION, sessionId);
             names.claim(NameClaims.Kind.SESSION, command.name(), sessionId, nameTaken(command.name()));
             apply(new SessionRenamedEvent(sessionId, command.name()));
         }
-        if (command.metadata() != null && !command.metadata().equals(metadata)) {
+        if (command.metadata() != null && !command.metadata().equals(session.metadata())) {
             apply(new SessionMetadataChangedEvent(sessionId, command.metadata()));
         }
     }
 
     @CommandHandler
     void handle(ChangeSessionStateCommand command) {
+        SessionState state = session.state();
         if (!state.canMoveTo(command.state())) {
             throw DomainException.conflict("Session is " + state.wireName() + " and cannot become "
                     + command.state().wireName());
@@ -124,6 +126,7 @@ class Session {
      */
     @CommandHandler
     void handle(MarkSessionReadyCommand command) {
+        SessionState state = session.state();
         if (state == SessionState.INIT) {
             apply(new SessionReadyEvent(sessionId, command.containerId()));
         }
@@ -132,6 +135,7 @@ class Session {
     /** The runner's report of a failure: a live session becomes ERRORED; others stay as they are. */
     @CommandHandler
     void handle(FailSessionCommand command) {
+        SessionState state = session.state();
         if (state.live()) {
             apply(new SessionStateChangedEvent(sessionId, state, SessionState.ERRORED, command.reason()));
         }
@@ -140,6 +144,7 @@ class Session {
     /** Idempotent: closing a closed session changes nothing. */
     @CommandHandler
     void handle(CloseSessionCommand command) {
+        SessionState state = session.state();
         if (state == SessionState.CLOSED) {
             return;
         }
@@ -149,6 +154,7 @@ class Session {
     /** Idempotent: restoring a live session changes nothing. */
     @CommandHandler
     void handle(RestoreSessionCommand command) {
+        SessionState state = session.state();
         if (state.live()) {
             return;
         }
@@ -159,7 +165,7 @@ class Session {
     void handle(DeleteSessionCommand command, NameClaims names) {
         names.release(NameClaims.Kind.SESSION, sessionId);
         names.release(NameClaims.Kind.SESSION_IN_SPACE, sessionId);
-        apply(new SessionDeletedEvent(sessionId, space));
+        apply(new SessionDeletedEvent(sessionId, session.space()));
     }
 
     /**
@@ -168,13 +174,14 @@ class Session {
      */
     @CommandHandler
     MessageReceipt handle(PostMessageCommand command) {
+        SessionState state = session.state();
         if (!state.live()) {
             throw DomainException.conflict("Session is " + state.wireName() + "; restore it before posting messages");
         }
-        long seq = lastSeq + 1;
+        long seq = session.lastSeq() + 1;
         apply(new MessagePostedEvent(sessionId, command.messageId(), seq, command.role(), command.content(),
                 command.metadata()));
-        MessageReceipt receipt = new MessageReceipt(seq, lastPostedAt);
+        MessageReceipt receipt = new MessageReceipt(seq, session.lastActivityAt());
         if (command.role() == MessageRole.USER && state == SessionState.IDLE) {
             apply(new SessionStateChangedEvent(sessionId, SessionState.IDLE, SessionState.BUSY, "message " + seq));
         }
@@ -183,75 +190,32 @@ class Session {
 
     @CommandHandler
     void handle(ClearMessagesCommand command) {
-        if (lastSeq > clearedUpTo) {
-            apply(new MessagesClearedEvent(sessionId, lastSeq));
+        if (session.messageCount() > 0) {
+            apply(new MessagesClearedEvent(sessionId, session.lastSeq()));
         }
     }
 
+    /** The session's state is what {@link SessionFold} makes of its events, as the read model's is. */
     @EventSourcingHandler
-    void on(SessionCreatedEvent event) {
-        begin(event.sessionId(), event.name(), event.space(), event.image(), event.metadata());
+    void on(Object event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
+        session = SessionFold.apply(session, event, at, principal);
+        sessionId = session.id();
+        if (event instanceof SessionDeletedEvent) {
+            markDeleted();
+        }
     }
 
-    @EventSourcingHandler
-    void on(SessionForkedEvent event) {
-        begin(event.sessionId(), event.name(), event.space(), event.image(), event.metadata());
-        this.lastSeq = event.copyMessages() ? event.upToMessageSeq() : 0;
+    /** The session as the API shows it, equal to what a read of the read model answers once it caught up. */
+    SessionView view() {
+        return session.view();
     }
 
-    private void begin(UUID id, String name, String space, String image, Map<String, Object> metadata) {
-        this.sessionId = id;
-        this.name = name;
-        this.space = space;
-        this.image = image;
-        this.metadata = metadata;
-        this.state = SessionState.INIT;
-    }
-
-    @EventSourcingHandler
-    void on(SessionRenamedEvent event) {
-        this.name = event.name();
-    }
-
-    @EventSourcingHandler
-    void on(SessionMetadataChangedEvent event) {
-        this.metadata = event.metadata();
-    }
-
-    @EventSourcingHandler
-    void on(SessionStateChangedEvent event) {
-        this.state = event.to();
-    }
-
-    @EventSourcingHandler
-    void on(SessionReadyEvent event) {
-        this.state = SessionState.IDLE;
-    }
-
-    @EventSourcingHandler
-    void on(SessionClosedEvent event) {
-        this.state = SessionState.CLOSED;
-    }
-
-    @EventSourcingHandler
-    void on(SessionRestoredEvent event) {
-        this.state = SessionState.INIT;
-    }
-
-    @EventSourcingHandler
-    void on(MessagePostedEvent event, @Timestamp Instant postedAt) {
-        this.lastSeq = event.seq();
-        this.lastPostedAt = postedAt;
-    }
-
-    @EventSourcingHandler
-    void on(MessagesClearedEvent event) {
-        this.clearedUpTo = event.upToSeq();
-    }
-
-    @EventSourcingHandler
-    void on(SessionDeletedEvent event) {
-        markDeleted();
+    /**
+     * The principal, on the event as the aggregate applies it: the event bus adds it only on the
+     * way to the store, after this aggregate has folded the event.
+     */
+    private static MetaData by(String principal) {
+        return principal == null ? MetaData.emptyInstance() : MetaData.with(MetaDataKeys.PRINCIPAL, principal);
     }
 
     private static void claim(NameClaims names, UUID sessionId, String space, String name) {

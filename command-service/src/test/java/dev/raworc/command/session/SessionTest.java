@@ -866,7 +866,7 @@ class SessionTest {
 
     /** What a post answers: the message's number and the fixture's time, which its event carries. */
     private MessageReceipt receipt(long seq) {
-        return new MessageReceipt(seq, fixture.currentTime());
+        return new MessageReceipt(seq, fixture.currentTime().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     private MessagePostedEvent posted(long seq, MessageRole role) {
