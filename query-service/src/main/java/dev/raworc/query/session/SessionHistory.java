@@ -21,17 +21,9 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.raworc.api.MetaDataKeys;
-import dev.raworc.api.session.MessagePostedEvent;
-import dev.raworc.api.session.MessagesClearedEvent;
-import dev.raworc.api.session.SessionClosedEvent;
-import dev.raworc.api.session.SessionCreatedEvent;
-import dev.raworc.api.session.SessionForkedEvent;
-import dev.raworc.api.session.SessionMetadataChangedEvent;
-import dev.raworc.api.session.SessionReadyEvent;
-import dev.raworc.api.session.SessionRenamedEvent;
-import dev.raworc.api.session.SessionRestoredEvent;
-import dev.raworc.api.session.SessionState;
-import dev.raworc.api.session.SessionStateChangedEvent;
+import dev.raworc.api.session.FoldedSession;
+import dev.raworc.api.session.SessionFold;
+import dev.raworc.api.session.SessionView;
 import dev.raworc.platform.web.paging.Page;
 import dev.raworc.platform.web.paging.PageRequest;
 
@@ -51,6 +43,14 @@ class SessionHistory {
                        UUID parentSessionId, Long forkedFromMessageSeq, String image, String containerId,
                        Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Instant lastActivityAt,
                        Instant closedAt, long messageCount, Instant asOf) {
+
+        static SessionAsOf of(FoldedSession fold, Instant asOf) {
+            SessionView view = fold.view();
+            return new SessionAsOf(view.id(), view.name(), view.space(), view.state(), view.stateReason(),
+                    view.createdBy(), view.parentSessionId(), view.forkedFromMessageSeq(), view.image(),
+                    view.containerId(), view.metadata(), view.createdAt(), view.updatedAt(), view.lastActivityAt(),
+                    view.closedAt(), fold.messageCount(), asOf);
+        }
     }
 
     private final EventStore eventStore;
@@ -93,89 +93,16 @@ class SessionHistory {
 
     /** Folds the session's events up to the instant; empty when it did not exist yet. */
     Optional<SessionAsOf> asOf(UUID sessionId, Instant asOf) {
-        Fold fold = new Fold();
+        FoldedSession fold = FoldedSession.NONE;
         Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(sessionId.toString(), 0L).asStream().iterator();
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (event.getTimestamp().isAfter(asOf)) {
                 break;
             }
-            fold.apply(event.getPayload(), event.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
+            fold = SessionFold.apply(fold, event.getPayload(), event.getTimestamp(),
                     (String) event.getMetaData().get(MetaDataKeys.PRINCIPAL));
         }
-        return fold.created == null ? Optional.empty() : Optional.of(new SessionAsOf(sessionId, fold.name, fold.space,
-                fold.state.wireName(), fold.reason, fold.createdBy, fold.parent, fold.forkedAt, fold.image, fold.containerId,
-                fold.metadata, fold.created, fold.updated, fold.lastActivity, fold.closed, fold.lastSeq - fold.clearedUpTo,
-                asOf));
-    }
-
-    /** The state of a session as its events build it up, event by event. */
-    private static final class Fold {
-        String name;
-        String space;
-        String image;
-        String reason;
-        UUID parent;
-        Long forkedAt;
-        Map<String, Object> metadata;
-        SessionState state;
-        Instant created;
-        Instant updated;
-        Instant closed;
-        Instant lastActivity;
-        String createdBy;
-        String containerId;
-        long lastSeq;
-        long clearedUpTo;
-
-        void apply(Object event, Instant at, String principal) {
-            if (!(event instanceof MessagePostedEvent || event instanceof MessagesClearedEvent)) {
-                updated = at; // as the read model does: messages are activity, not changes of the session
-            }
-            if (event instanceof SessionCreatedEvent e) {
-                begin(e.name(), e.space(), e.image(), e.metadata(), at, principal);
-            } else if (event instanceof SessionForkedEvent e) {
-                begin(e.name(), e.space(), e.image(), e.metadata(), at, principal);
-                parent = e.parentSessionId();
-                forkedAt = e.upToMessageSeq();
-                lastSeq = e.copyMessages() ? e.upToMessageSeq() : 0;
-            } else if (event instanceof SessionRenamedEvent e) {
-                name = e.name();
-            } else if (event instanceof SessionMetadataChangedEvent e) {
-                metadata = e.metadata();
-            } else if (event instanceof SessionStateChangedEvent e) {
-                state = e.to();
-                reason = e.reason();
-                closed = e.to() == SessionState.CLOSED ? at : closed;
-            } else if (event instanceof SessionReadyEvent e) {
-                state = SessionState.IDLE;
-                reason = null;
-                containerId = e.containerId();
-            } else if (event instanceof SessionClosedEvent) {
-                state = SessionState.CLOSED;
-                reason = null;
-                closed = at;
-            } else if (event instanceof SessionRestoredEvent) {
-                state = SessionState.INIT;
-                reason = null;
-            } else if (event instanceof MessagePostedEvent e) {
-                lastSeq = e.seq();
-                lastActivity = at;
-            } else if (event instanceof MessagesClearedEvent e) {
-                clearedUpTo = e.upToSeq();
-            }
-        }
-
-        private void begin(String name, String space, String image, Map<String, Object> metadata, Instant at,
-                           String principal) {
-            this.createdBy = principal;
-            this.lastActivity = at;
-            this.name = name;
-            this.space = space;
-            this.image = image;
-            this.metadata = metadata;
-            this.state = SessionState.INIT;
-            this.created = at;
-        }
+        return fold.exists() ? Optional.of(SessionAsOf.of(fold, asOf)) : Optional.empty();
     }
 }

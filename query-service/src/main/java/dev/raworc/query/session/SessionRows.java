@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -17,6 +18,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcOperations;
+
+import dev.raworc.api.session.SessionField;
+import dev.raworc.api.session.SessionFold;
+import dev.raworc.api.session.SessionState;
+import dev.raworc.platform.storage.JsonColumns;
+import dev.raworc.platform.storage.SqlTime;
 
 /**
  * A transaction's writes to {@code sessions} (see {@link PendingRows}): new rows with every change
@@ -32,21 +39,44 @@ final class SessionRows {
 
     /** The columns the projection changes after a session's row exists, with their SQL values. */
     enum Column {
-        NAME("name", Types.VARCHAR),
-        METADATA("metadata", Types.VARCHAR),
-        STATE("state", Types.VARCHAR),
-        STATE_REASON("state_reason", Types.VARCHAR),
-        CONTAINER_ID("container_id", Types.VARCHAR),
-        CLOSED_AT("closed_at", Types.TIMESTAMP),
-        DELETED_AT("deleted_at", Types.TIMESTAMP),
-        UPDATED_AT("updated_at", Types.TIMESTAMP);
+        NAME("name", Types.VARCHAR, SessionField.NAME),
+        METADATA("metadata", Types.VARCHAR, SessionField.METADATA),
+        STATE("state", Types.VARCHAR, SessionField.STATE),
+        STATE_REASON("state_reason", Types.VARCHAR, SessionField.STATE_REASON),
+        CONTAINER_ID("container_id", Types.VARCHAR, SessionField.CONTAINER_ID),
+        CLOSED_AT("closed_at", Types.TIMESTAMP, SessionField.CLOSED_AT),
+        DELETED_AT("deleted_at", Types.TIMESTAMP, SessionField.DELETED_AT),
+        UPDATED_AT("updated_at", Types.TIMESTAMP, SessionField.UPDATED_AT);
 
         final String name;
         private final int sqlType;
+        private final SessionField field;
 
-        Column(String name, int sqlType) {
+        Column(String name, int sqlType, SessionField field) {
             this.name = name;
             this.sqlType = sqlType;
+            this.field = field;
+        }
+
+        /** The columns an event's changes ({@link SessionFold}) set, with their SQL values. */
+        static Map<Column, Object> of(Map<SessionField, Object> changes) {
+            Map<Column, Object> values = new EnumMap<>(Column.class);
+            for (Column column : values()) {
+                if (changes.containsKey(column.field)) {
+                    values.put(column, sqlValue(changes.get(column.field)));
+                }
+            }
+            return values;
+        }
+
+        private static Object sqlValue(Object value) {
+            if (value instanceof SessionState state) {
+                return state.wireName();
+            }
+            if (value instanceof Map<?, ?> json) {
+                return JsonColumns.write(json);
+            }
+            return value instanceof Instant instant ? SqlTime.of(instant) : value;
         }
 
         private String parameter() {
@@ -61,6 +91,14 @@ final class SessionRows {
     /** What only a session's creation sets. */
     record Creation(UUID id, String space, String createdBy, UUID parentSessionId, Long forkedFromMessageSeq,
                     String image, Timestamp createdAt) {
+
+        /** From the changes of a session's first event. */
+        static Creation of(Map<SessionField, Object> changes) {
+            return new Creation((UUID) changes.get(SessionField.ID), (String) changes.get(SessionField.SPACE),
+                    (String) changes.get(SessionField.CREATED_BY), (UUID) changes.get(SessionField.PARENT_SESSION_ID),
+                    (Long) changes.get(SessionField.FORKED_FROM_MESSAGE_SEQ), (String) changes.get(SessionField.IMAGE),
+                    SqlTime.of((Instant) changes.get(SessionField.CREATED_AT)));
+        }
 
         private static final String COLUMNS =
                 "id, space, created_by, parent_session_id, forked_from_message_seq, image, created_at";

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
+import dev.raworc.api.SortedKeys;
 import dev.raworc.api.session.FindSessionQuery;
 import dev.raworc.api.session.SessionView;
 import dev.raworc.platform.access.ListScope;
@@ -84,7 +85,7 @@ class SessionViews {
         return new SessionView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("space"),
                 rs.getString("state"), rs.getString("state_reason"), rs.getString("created_by"),
                 rs.getObject("parent_session_id", UUID.class), rs.getObject("forked_from_message_seq", Long.class),
-                rs.getString("image"), rs.getString("container_id"), JsonColumns.read(rs.getString("metadata"), OBJECT),
+                rs.getString("image"), rs.getString("container_id"), SortedKeys.of(JsonColumns.read(rs.getString("metadata"), OBJECT)),
                 SqlTime.toInstant(rs.getTimestamp("created_at")), SqlTime.toInstant(rs.getTimestamp("updated_at")),
                 lastActivity(rs), SqlTime.toInstant(rs.getTimestamp("closed_at")));
     }
