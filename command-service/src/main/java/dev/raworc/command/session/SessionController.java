@@ -26,7 +26,6 @@ import dev.raworc.api.session.ChangeSessionStateCommand;
 import dev.raworc.api.session.CloseSessionCommand;
 import dev.raworc.api.session.CreateSessionCommand;
 import dev.raworc.api.session.DeleteSessionCommand;
-import dev.raworc.api.session.FindSessionQuery;
 import dev.raworc.api.session.RemixSessionCommand;
 import dev.raworc.api.session.RestoreSessionCommand;
 import dev.raworc.api.session.SessionState;
@@ -34,6 +33,7 @@ import dev.raworc.api.session.SessionView;
 import dev.raworc.api.session.UpdateSessionCommand;
 import dev.raworc.api.space.FindSpaceQuery;
 import dev.raworc.api.space.SpaceView;
+import dev.raworc.command.AggregateViews;
 import dev.raworc.platform.RaworcProperties;
 import dev.raworc.platform.access.PermissionEvaluator;
 import dev.raworc.platform.access.RequiresPermission;
@@ -73,9 +73,12 @@ class SessionController {
     private final SessionTargets sessions;
     private final PermissionEvaluator permissions;
     private final RaworcProperties properties;
+    private final AggregateViews views;
 
-    SessionController(Writes writes, SessionTargets sessions, PermissionEvaluator permissions, RaworcProperties properties) {
+    SessionController(Writes writes, SessionTargets sessions, PermissionEvaluator permissions, RaworcProperties properties,
+                      AggregateViews views) {
         this.writes = writes;
+        this.views = views;
         this.sessions = sessions;
         this.permissions = permissions;
         this.properties = properties;
@@ -91,10 +94,10 @@ class SessionController {
         permissions.of(caller).require(Resource.SESSIONS, Verb.CREATE, new Target(space, null));
         requireActiveSpace(space);
         UUID id = UUID.randomUUID();
-        SessionView created = writes.sendAndRead(new CreateSessionCommand(id, request.name(), space,
-                        request.image() == null ? properties.defaultImage() : request.image(),
-                        request.metadata() == null ? Map.of() : request.metadata()),
-                new FindSessionQuery(id), SessionView.class);
+        writes.send(new CreateSessionCommand(id, request.name(), space,
+                request.image() == null ? properties.defaultImage() : request.image(),
+                request.metadata() == null ? Map.of() : request.metadata()));
+        SessionView created = view(id);
         return ResponseEntity.created(URI.create("/api/v0/sessions/" + id)).body(created);
     }
 
@@ -103,8 +106,8 @@ class SessionController {
     @Operation(summary = "Rename a session or replace its metadata")
     SessionView update(@PathVariable String id, @Valid @RequestBody UpdateRequest request) {
         UUID session = sessions.live(id).id();
-        return writes.sendAndRead(new UpdateSessionCommand(session, request.name(), request.metadata()),
-                new FindSessionQuery(session), SessionView.class);
+        writes.send(new UpdateSessionCommand(session, request.name(), request.metadata()));
+        return view(session);
     }
 
     @PutMapping("/sessions/{id}/state")
@@ -114,8 +117,8 @@ class SessionController {
         SessionState state = SessionState.parse(request.state()).orElseThrow(() -> ApiException.invalidField(
                 "state", "must be one of init, idle, busy, closed, errored"));
         UUID session = sessions.live(id).id();
-        return writes.sendAndRead(new ChangeSessionStateCommand(session, state, request.reason()),
-                new FindSessionQuery(session), SessionView.class);
+        writes.send(new ChangeSessionStateCommand(session, state, request.reason()));
+        return view(session);
     }
 
     @PostMapping("/sessions/{id}/close")
@@ -123,7 +126,8 @@ class SessionController {
     @Operation(summary = "Close a session: its container stops, its data stays. Idempotent")
     SessionView close(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
         UUID session = sessions.live(id).id();
-        return writes.sendAndRead(new CloseSessionCommand(session), new FindSessionQuery(session), SessionView.class);
+        writes.send(new CloseSessionCommand(session));
+        return view(session);
     }
 
     @PostMapping("/sessions/{id}/restore")
@@ -131,7 +135,8 @@ class SessionController {
     @Operation(summary = "Restore a closed or errored session (state init until its container is ready). Idempotent")
     SessionView restore(@PathVariable String id, @RequestBody(required = false) Map<String, Object> ignored) {
         UUID session = sessions.live(id).id();
-        return writes.sendAndRead(new RestoreSessionCommand(session), new FindSessionQuery(session), SessionView.class);
+        writes.send(new RestoreSessionCommand(session));
+        return view(session);
     }
 
     @PostMapping("/sessions/{id}/remix")
@@ -141,11 +146,11 @@ class SessionController {
         RemixRequest request = body == null ? RemixRequest.EMPTY : body;
         UUID parent = sessions.live(id).id();
         UUID child = UUID.randomUUID();
-        SessionView created = writes.sendAndRead(new RemixSessionCommand(parent, child, request.name(),
-                        request.metadata() != null ? request.metadata() : request.newSessionMetadata(),
-                        request.upToMessageSeq(), request.copyMessages() == null || request.copyMessages(),
-                        request.copyData() == null || request.copyData()),
-                new FindSessionQuery(child), SessionView.class);
+        writes.send(new RemixSessionCommand(parent, child, request.name(),
+                request.metadata() != null ? request.metadata() : request.newSessionMetadata(),
+                request.upToMessageSeq(), request.copyMessages() == null || request.copyMessages(),
+                request.copyData() == null || request.copyData()));
+        SessionView created = view(child);
         return ResponseEntity.created(URI.create("/api/v0/sessions/" + child)).body(created);
     }
 
@@ -155,6 +160,11 @@ class SessionController {
     @Operation(summary = "Delete a session with its container and volume; its audit history stays")
     void delete(@PathVariable String id) {
         writes.send(new DeleteSessionCommand(sessions.live(id).id()));
+    }
+
+    /** The session as the write left it, from the aggregate: the answer needs no read model. */
+    private SessionView view(UUID session) {
+        return views.view(Session.class, session, Session::view);
     }
 
     private void requireActiveSpace(String space) {
