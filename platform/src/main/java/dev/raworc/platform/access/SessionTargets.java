@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,10 +24,10 @@ public class SessionTargets {
 
     private static final String FOUND_IN_REQUEST = SessionTargets.class.getName() + ".found:";
 
-    private final JdbcClient jdbc;
+    private final SessionDirectory directory;
 
-    SessionTargets(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SessionTargets(SessionDirectory directory) {
+        this.directory = directory;
     }
 
     /**
@@ -52,12 +51,8 @@ public class SessionTargets {
     }
 
     private Optional<SessionRef> lookUp(String idOrName) {
-        Optional<SessionRef> byId = Ids.parse(idOrName).flatMap(id -> jdbc
-                .sql("SELECT id, space, deleted_at IS NOT NULL AS deleted FROM sessions WHERE id = :id")
-                .param("id", id).query(SessionTargets::map).optional());
-        return byId.isPresent() ? byId : jdbc
-                .sql("SELECT id, space, FALSE AS deleted FROM sessions WHERE name = :name AND deleted_at IS NULL")
-                .param("name", idOrName).query(SessionTargets::map).optional();
+        Optional<SessionRef> byId = Ids.parse(idOrName).flatMap(directory::byId);
+        return byId.isPresent() ? byId : directory.liveByName(idOrName);
     }
 
     /** @throws DomainException (not found) unless a session that is not deleted has this id or name */
@@ -65,26 +60,13 @@ public class SessionTargets {
         return find(idOrName).filter(session -> !session.deleted()).orElseThrow(() -> notFound(idOrName));
     }
 
-    /**
-     * Whether a session agent's token still holds: the session is live and not deleted, and the
-     * token was issued after the session's last close (a restored session's agent gets a new one).
-     */
+    /** @see SessionDirectory#agentTokenValid */
     public boolean agentTokenValid(UUID sessionId, long issuedAtMillis) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM sessions WHERE id = :id AND deleted_at IS NULL
-                    AND state IN ('init', 'idle', 'busy')
-                    AND (closed_at IS NULL OR closed_at < :issued))""")
-                .param("id", sessionId)
-                .param("issued", java.sql.Timestamp.from(java.time.Instant.ofEpochMilli(issuedAtMillis)))
-                .query(Boolean.class).single();
+        return directory.agentTokenValid(sessionId, issuedAtMillis);
     }
 
     static DomainException notFound(String idOrName) {
         return DomainException.notFound("Session '" + idOrName + "' not found");
-    }
-
-    private static SessionRef map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new SessionRef(rs.getObject("id", UUID.class), rs.getString("space"), rs.getBoolean("deleted"));
     }
 
     private Target target(Map<String, String> pathVariables) {
