@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,19 +26,10 @@ import dev.raworc.server.ApiClient.Response;
 import dev.raworc.server.SessionApi.Account;
 
 /** {@code /sessions} (spec §6): every endpoint, the lifecycle, the list filters, answers and refusals. */
-class SessionApiTest extends ApiTest {
+class SessionApiTest extends SessionsApiTest {
 
     private static final String SESSIONS = IdentityApi.BASE + "/sessions";
     private static final String METADATA = "{\"task\":\"build\",\"tags\":[\"a\",\"b\"],\"limits\":{\"cpu\":2}}";
-
-    private IdentityApi identity;
-    private SessionApi sessions;
-
-    @BeforeEach
-    void connect() {
-        identity = new IdentityApi(api(), adminToken());
-        sessions = new SessionApi(identity);
-    }
 
     // --- create
 

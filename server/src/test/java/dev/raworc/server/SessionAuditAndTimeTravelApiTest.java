@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,16 +34,7 @@ import dev.raworc.server.SessionApi.Account;
  * A session's audit history, {@code GET /sessions/{id}/events}, and time travel,
  * {@code GET /sessions/{id}?as_of=} (spec §6): both read the session's events.
  */
-class SessionAuditAndTimeTravelApiTest extends ApiTest {
-
-    private IdentityApi identity;
-    private SessionApi sessions;
-
-    @BeforeEach
-    void connect() {
-        identity = new IdentityApi(api(), adminToken());
-        sessions = new SessionApi(identity);
-    }
+class SessionAuditAndTimeTravelApiTest extends SessionsApiTest {
 
     // --- audit history
 

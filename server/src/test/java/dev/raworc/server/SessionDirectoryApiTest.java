@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,7 +19,7 @@ import dev.raworc.platform.access.SessionTargets.SessionRef;
  * give the same answers for sessions made through the API; the command side's is the one used
  * where both run.
  */
-class SessionDirectoryApiTest extends ApiTest {
+class SessionDirectoryApiTest extends SessionsApiTest {
 
     @Autowired
     private List<SessionDirectory> directories;
@@ -28,15 +27,6 @@ class SessionDirectoryApiTest extends ApiTest {
     private SessionDirectory used;
     @Autowired
     private SessionTargets targets;
-
-    private IdentityApi identity;
-    private SessionApi sessions;
-
-    @BeforeEach
-    void connect() {
-        identity = new IdentityApi(api(), adminToken());
-        sessions = new SessionApi(identity);
-    }
 
     @Test
     void bothRunAndTheCommandSidesIsUsed() {

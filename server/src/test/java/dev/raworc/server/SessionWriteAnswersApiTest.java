@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,19 +18,10 @@ import dev.raworc.server.ApiClient.Response;
  * what a following GET answers from the read model (times, metadata key order and all), and what
  * {@code as_of} folds from the events.
  */
-class SessionWriteAnswersApiTest extends ApiTest {
+class SessionWriteAnswersApiTest extends SessionsApiTest {
 
     /** Keys out of order at every depth: jsonb would reorder them. */
     private static final String METADATA = "{\"zeta\":1,\"alpha\":{\"b\":[{\"y\":1,\"x\":2}],\"a\":true},\"mid\":\"m\"}";
-
-    private IdentityApi identity;
-    private SessionApi sessions;
-
-    @BeforeEach
-    void connect() {
-        identity = new IdentityApi(api(), adminToken());
-        sessions = new SessionApi(identity);
-    }
 
     @Test
     void createAnswersWhatGetAnswers() {
