@@ -1,0 +1,38 @@
+package dev.raworc.server;
+
+import static dev.raworc.server.IdentityApi.unique;
+import static dev.raworc.server.SessionApi.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.raworc.server.ApiClient.Response;
+
+/** A long session is snapshotted as revision 2 (its folded state) and loads from it as it was. */
+class SessionSnapshotApiTest extends SessionsApiTest {
+
+    @Autowired
+    Cache aggregateCache;
+
+    @Test
+    void aSessionKeepsItsStateAndNumberingAcrossItsSnapshot() {
+        String session = id(sessions.create("{\"metadata\":{\"b\":1,\"a\":{\"d\":2,\"c\":3}}}"));
+        for (int message = 1; message <= 110; message++) {
+            sessions.post(session, "system", "message " + message);
+        }
+
+        Eventually.await(Duration.ofSeconds(10), "a snapshot of the session", () -> jdbc.sql(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id AND payload_revision = '2'")
+                .param("id", session).query(Long.class).single() > 0);
+        aggregateCache.removeAll(); // the next commands must load the session from its snapshot
+
+        Response renamed = identity.put("/sessions/" + session, "{\"name\":\"" + unique("snap") + "\"}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text()).isEqualTo(identity.get("/sessions/" + session).text());
+        assertThat(sessions.post(session, "system", "after the snapshot").get("seq").asLong()).isEqualTo(111);
+    }
+}
