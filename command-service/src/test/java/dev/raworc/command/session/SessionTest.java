@@ -4,6 +4,7 @@ import static dev.raworc.command.DomainRefusals.conflict;
 import static dev.raworc.command.DomainRefusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.raworc.api.DomainException;
+import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.session.ChangeSessionStateCommand;
 import dev.raworc.api.session.ClearMessagesCommand;
 import dev.raworc.api.session.CloseSessionCommand;
@@ -54,6 +56,7 @@ import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
+import dev.raworc.api.session.SessionView;
 import dev.raworc.api.session.UpdateSessionCommand;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.testing.TestDatabase;
@@ -109,6 +112,33 @@ class SessionTest {
 
         assertThat(names.owner(NameClaims.Kind.SESSION, name)).contains(sessionId);
         assertThat(names.owner(NameClaims.Kind.SESSION_IN_SPACE, space + "/" + sessionId)).contains(sessionId);
+    }
+
+    @Test
+    void theViewOfANewSessionNamesItsCreatorFromTheCommandAndSortsItsMetadata() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateSessionCommand(sessionId, name, space, IMAGE, METADATA), Map.of(MetaDataKeys.PRINCIPAL, "alice"))
+                .expectSuccessfulHandlerExecution()
+                .expectState(session -> {
+                    SessionView view = session.view();
+                    assertThat(view.id()).isEqualTo(sessionId);
+                    assertThat(view.createdBy()).isEqualTo("alice");
+                    assertThat(view.state()).isEqualTo("init");
+                    assertThat(view.createdAt()).isEqualTo(view.updatedAt()).isEqualTo(view.lastActivityAt())
+                            .isEqualTo(fixture.currentTime().truncatedTo(ChronoUnit.MILLIS));
+                    assertThat(view.metadata().keySet()).containsExactly("limits", "tags", "team");
+                });
+    }
+
+    @Test
+    void theViewFollowsTheSessionsEvents() {
+        fixture.given(new SessionCreatedEvent(sessionId, name, space, IMAGE, METADATA))
+                .when(new ChangeSessionStateCommand(sessionId, SessionState.ERRORED, "crashed"))
+                .expectSuccessfulHandlerExecution()
+                .expectState(session -> {
+                    assertThat(session.view().state()).isEqualTo("errored");
+                    assertThat(session.view().stateReason()).isEqualTo("crashed");
+                });
     }
 
     @Test
