@@ -56,7 +56,7 @@ class SecretApiTest extends ApiTest {
         assertThat(Instant.parse(secret.get("created_at").asString())).isAfter(before);
         assertThat(secret.get("updated_at").asString()).isEqualTo(secret.get("created_at").asString());
         assertThat(created.text()).doesNotContain("s3cr3t-create");
-        assertThat(api().get(created.header("Location"), admin).status()).isEqualTo(200);
+        assertThat(api().get(created.header("Location"), admin).text()).isEqualTo(created.text());
     }
 
     @Test
@@ -134,6 +134,7 @@ class SecretApiTest extends ApiTest {
         assertThat(revalued.text()).doesNotContain("second-value");
         assertThat(Instant.parse(revalued.json().get("updated_at").asString())).isAfter(Instant.parse(created));
         assertThat(revalued.json().get("created_at").asString()).isEqualTo(created);
+        assertThat(api().get(paths.secret(space, key), admin).text()).isEqualTo(revalued.text());
         assertThat(value(paths.secret(space, key), admin)).isEqualTo("second-value");
     }
 

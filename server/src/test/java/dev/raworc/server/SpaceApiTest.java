@@ -14,6 +14,7 @@ import static dev.raworc.server.IdentityApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,21 @@ class SpaceApiTest extends ApiTest {
         assertThat(identity.get("/spaces/" + name).json()).isEqualTo(deactivated);
 
         assertThat(updated(name, json("active", true)).get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyWriteAnswersExactlyWhatTheNextGetAnswersWithSettingsKeysSorted() {
+        String name = unique("space");
+        String unsorted = "{\"zeta\":1,\"alpha\":{\"yes\":[{\"d\":1,\"c\":2}],\"b\":3}}";
+        Response created = identity.post("/spaces", "{\"name\":\"" + name + "\",\"settings\":" + unsorted + "}");
+        assertThat(created.text()).contains("{\"alpha\":{\"b\":3,\"yes\":[{\"c\":2,\"d\":1}]},\"zeta\":1}");
+        assertThat(identity.get("/spaces/" + name).text()).isEqualTo(created.text());
+
+        for (String change : List.of("{\"settings\":{\"b\":1,\"a\":2}}", json("description", "x"), json("active", false))) {
+            Response answer = identity.put("/spaces/" + name, change);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(identity.get("/spaces/" + name).text()).isEqualTo(answer.text());
+        }
     }
 
     @Test

@@ -3,14 +3,20 @@ package dev.raworc.command.secret;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.secret.CreateSecretCommand;
 import dev.raworc.api.secret.DeleteSecretCommand;
 import dev.raworc.api.secret.RecordSecretDisclosureCommand;
@@ -20,6 +26,7 @@ import dev.raworc.api.secret.SecretDeletedEvent;
 import dev.raworc.api.secret.SecretDescriptionChangedEvent;
 import dev.raworc.api.secret.SecretDisclosedEvent;
 import dev.raworc.api.secret.SecretValueChangedEvent;
+import dev.raworc.api.secret.SecretView;
 import dev.raworc.api.secret.UpdateSecretCommand;
 import dev.raworc.platform.crypto.SecretVault;
 import dev.raworc.platform.storage.NameClaims;
@@ -31,7 +38,9 @@ import dev.raworc.platform.storage.NameClaims;
  */
 // Snapshots are written by Jackson, which must see the private state fields.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-@Aggregate
+// Revision 2 holds the sealed value and the view's fields, so the command side answers and discloses alone.
+@Revision("2")
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 class Secret {
 
     @AggregateIdentifier
@@ -39,7 +48,11 @@ class Secret {
     private String space;
     private String key;
     private String description;
-    private UUID currentKeyId;
+    /** Ciphertext and data key id only, as in the events. */
+    private SealedValue value;
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
 
     Secret() {
         // for Axon: rebuilt from its events
@@ -57,7 +70,7 @@ class Secret {
     void handle(UpdateSecretCommand command, SecretVault vault) {
         if (command.value() != null) {
             SealedValue sealed = vault.seal(secretId, space, command.value());
-            vault.shredKey(currentKeyId);
+            vault.shredKey(value.keyId());
             apply(new SecretValueChangedEvent(secretId, sealed));
         }
         if (command.description() != null && !command.description().equals(description)) {
@@ -77,27 +90,51 @@ class Secret {
         apply(new SecretDisclosedEvent(secretId, space, key));
     }
 
+    /** The secret as GET answers it without its value. */
+    SecretView view() {
+        return new SecretView(key, space, description, createdBy, createdAt, updatedAt);
+    }
+
+    /** The sealed current value, to be opened by the vault for a recorded disclosure. */
+    SealedValue sealedValue() {
+        return value;
+    }
+
+    UUID id() {
+        return secretId;
+    }
+
     @EventSourcingHandler
-    void on(SecretCreatedEvent event) {
+    void on(SecretCreatedEvent event, @Timestamp Instant occurredAt, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
         this.secretId = event.secretId();
         this.space = event.space();
         this.key = event.key();
         this.description = event.description();
-        this.currentKeyId = event.value().keyId();
+        this.value = event.value();
+        this.createdBy = principal;
+        this.createdAt = changedAt(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(SecretValueChangedEvent event) {
-        this.currentKeyId = event.value().keyId();
+    void on(SecretValueChangedEvent event, @Timestamp Instant occurredAt) {
+        this.value = event.value();
+        changedAt(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(SecretDescriptionChangedEvent event) {
+    void on(SecretDescriptionChangedEvent event, @Timestamp Instant occurredAt) {
         this.description = event.description();
+        changedAt(occurredAt);
     }
 
     @EventSourcingHandler
     void on(SecretDeletedEvent event) {
         markDeleted();
+    }
+
+    /** Times at the millisecond precision the read model stores, so both sides answer alike. */
+    private Instant changedAt(Instant occurredAt) {
+        this.updatedAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        return updatedAt;
     }
 }

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.raworc.api.DomainException;
 import dev.raworc.api.secret.CreateSecretCommand;
 import dev.raworc.api.secret.DeleteSecretCommand;
-import dev.raworc.api.secret.FindSecretQuery;
 import dev.raworc.api.secret.SecretValue;
 import dev.raworc.api.secret.SecretView;
 import dev.raworc.api.secret.UpdateSecretCommand;
+import dev.raworc.command.AggregateViews;
 import dev.raworc.platform.access.RequiresPermission;
 import dev.raworc.platform.access.Resource;
 import dev.raworc.platform.access.SecretTargets;
@@ -66,11 +66,13 @@ class SecretController {
     private final Writes writes;
     private final NameClaims names;
     private final SecretTargets targets;
+    private final AggregateViews views;
 
-    SecretController(Writes writes, NameClaims names, SecretTargets targets) {
+    SecretController(Writes writes, NameClaims names, SecretTargets targets, AggregateViews views) {
         this.writes = writes;
         this.names = names;
         this.targets = targets;
+        this.views = views;
     }
 
     @PostMapping({"/spaces/{space}/secrets", "/secrets"})
@@ -81,9 +83,9 @@ class SecretController {
                                       @Valid @RequestBody CreateRequest request) {
         SensitiveInput.requireLength(request.value(), "value", 0, MAX_VALUE_LENGTH);
         String inSpace = targets.existingSpace(space, spaceParameter);
-        SecretView created = writes.sendAndRead(new CreateSecretCommand(UUID.randomUUID(), inSpace, request.key(),
-                        new SecretValue(request.value()), request.description()),
-                new FindSecretQuery(inSpace, request.key()), SecretView.class);
+        UUID id = UUID.randomUUID();
+        writes.send(new CreateSecretCommand(id, inSpace, request.key(), new SecretValue(request.value()), request.description()));
+        SecretView created = views.view(Secret.class, id, Secret::view);
         return ResponseEntity.created(URI.create("/api/v0/spaces/" + inSpace + "/secrets/" + request.key())).body(created);
     }
 
@@ -95,9 +97,10 @@ class SecretController {
                       @PathVariable String key, @Valid @RequestBody UpdateRequest request) {
         SensitiveInput.requireLength(request.value(), "value", 0, MAX_VALUE_LENGTH);
         String inSpace = SecretTargets.spaceOf(space, spaceParameter);
-        return writes.sendAndRead(new UpdateSecretCommand(existing(inSpace, key),
-                        request.value() == null ? null : new SecretValue(request.value()), request.description()),
-                new FindSecretQuery(inSpace, key), SecretView.class);
+        UUID id = existing(names, inSpace, key);
+        writes.send(new UpdateSecretCommand(id, request.value() == null ? null : new SecretValue(request.value()),
+                request.description()));
+        return views.view(Secret.class, id, Secret::view);
     }
 
     @DeleteMapping({"/spaces/{space}/secrets/{key}", "/secrets/{key}"})
@@ -106,10 +109,10 @@ class SecretController {
     @Operation(summary = "Delete a secret; its values become unrecoverable, also from the event history")
     void delete(@PathVariable(required = false) String space,
                 @RequestParam(name = "space", required = false) String spaceParameter, @PathVariable String key) {
-        writes.send(new DeleteSecretCommand(existing(SecretTargets.spaceOf(space, spaceParameter), key)));
+        writes.send(new DeleteSecretCommand(existing(names, SecretTargets.spaceOf(space, spaceParameter), key)));
     }
 
-    private UUID existing(String space, String key) {
+    static UUID existing(NameClaims names, String space, String key) {
         return names.owner(NameClaims.Kind.SECRET, space + "/" + key)
                 .orElseThrow(() -> DomainException.notFound("Secret '" + key + "' not found in space '" + space + "'"));
     }

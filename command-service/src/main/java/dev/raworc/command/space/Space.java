@@ -3,16 +3,22 @@ package dev.raworc.command.space;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.raworc.api.DomainException;
+import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.Names;
 import dev.raworc.api.space.CreateSpaceCommand;
 import dev.raworc.api.space.DeleteSpaceCommand;
@@ -22,12 +28,15 @@ import dev.raworc.api.space.SpaceDeactivatedEvent;
 import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.api.space.SpaceDescriptionChangedEvent;
 import dev.raworc.api.space.SpaceSettingsChangedEvent;
+import dev.raworc.api.space.SpaceView;
 import dev.raworc.api.space.UpdateSpaceCommand;
 import dev.raworc.platform.crypto.SecretVault;
 import dev.raworc.platform.storage.NameClaims;
 
 // Snapshots are written by Jackson, which must see the private state fields.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+// Revision 2 added the fields of the view (who created it, when it changed): older snapshots lack them.
+@Revision("2")
 @Aggregate
 class Space {
 
@@ -37,6 +46,9 @@ class Space {
     private String description;
     private Map<String, Object> settings;
     private boolean active;
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
 
     Space() {
         // for Axon: rebuilt from its events
@@ -79,37 +91,59 @@ class Space {
         apply(new SpaceDeletedEvent(spaceId, name));
     }
 
+    /** The space as GET answers it: what a write answers without a query side. */
+    SpaceView view() {
+        return new SpaceView(name, description, settings, active, createdBy, createdAt, updatedAt);
+    }
+
+    /** Whether sessions may be created in it. */
+    boolean active() {
+        return active;
+    }
+
     @EventSourcingHandler
-    void on(SpaceCreatedEvent event) {
+    void on(SpaceCreatedEvent event, @Timestamp Instant occurredAt, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
         this.spaceId = event.spaceId();
         this.name = event.name();
         this.description = event.description();
         this.settings = event.settings();
         this.active = true;
+        this.createdBy = principal;
+        this.createdAt = changedAt(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(SpaceDescriptionChangedEvent event) {
+    void on(SpaceDescriptionChangedEvent event, @Timestamp Instant occurredAt) {
         this.description = event.description();
+        changedAt(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(SpaceSettingsChangedEvent event) {
+    void on(SpaceSettingsChangedEvent event, @Timestamp Instant occurredAt) {
         this.settings = event.settings();
+        changedAt(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(SpaceActivatedEvent event) {
+    void on(SpaceActivatedEvent event, @Timestamp Instant occurredAt) {
         this.active = true;
+        changedAt(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(SpaceDeactivatedEvent event) {
+    void on(SpaceDeactivatedEvent event, @Timestamp Instant occurredAt) {
         this.active = false;
+        changedAt(occurredAt);
     }
 
     @EventSourcingHandler
     void on(SpaceDeletedEvent event) {
         markDeleted();
+    }
+
+    /** Times at the millisecond precision the read model stores, so both sides answer alike. */
+    private Instant changedAt(Instant occurredAt) {
+        this.updatedAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        return updatedAt;
     }
 }

@@ -23,16 +23,16 @@ import dev.raworc.api.DomainException;
 import dev.raworc.api.Names;
 import dev.raworc.api.space.CreateSpaceCommand;
 import dev.raworc.api.space.DeleteSpaceCommand;
-import dev.raworc.api.space.FindSpaceQuery;
 import dev.raworc.api.space.SpaceView;
 import dev.raworc.api.space.UpdateSpaceCommand;
+import dev.raworc.command.AggregateViews;
 import dev.raworc.platform.access.RequiresPermission;
 import dev.raworc.platform.access.Resource;
 import dev.raworc.platform.access.Verb;
 import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.storage.NameClaims;
 
-/** The writes of {@code /spaces}. */
+/** The writes of {@code /spaces}; each answers from the space aggregate, needing no query side. */
 @RestController
 class SpaceController {
 
@@ -47,19 +47,21 @@ class SpaceController {
 
     private final Writes writes;
     private final NameClaims names;
+    private final AggregateViews views;
 
-    SpaceController(Writes writes, NameClaims names) {
+    SpaceController(Writes writes, NameClaims names, AggregateViews views) {
         this.writes = writes;
         this.names = names;
+        this.views = views;
     }
 
     @PostMapping("/spaces")
     @RequiresPermission(resource = Resource.SPACES, verb = Verb.CREATE)
     @Operation(summary = "Create a space")
     ResponseEntity<SpaceView> create(@Valid @RequestBody CreateRequest request) {
-        SpaceView created = writes.sendAndRead(
-                new CreateSpaceCommand(UUID.randomUUID(), request.name(), request.description(), request.settings()),
-                new FindSpaceQuery(request.name()), SpaceView.class);
+        UUID id = UUID.randomUUID();
+        writes.send(new CreateSpaceCommand(id, request.name(), request.description(), request.settings()));
+        SpaceView created = views.view(Space.class, id, Space::view);
         return ResponseEntity.created(URI.create("/api/v0/spaces/" + request.name())).body(created);
     }
 
@@ -67,9 +69,9 @@ class SpaceController {
     @RequiresPermission(resource = Resource.SPACES, verb = Verb.UPDATE)
     @Operation(summary = "Change a space's description or settings, or activate/deactivate it")
     SpaceView update(@PathVariable String name, @Valid @RequestBody UpdateRequest request) {
-        return writes.sendAndRead(
-                new UpdateSpaceCommand(existing(name), request.description(), request.settings(), request.active()),
-                new FindSpaceQuery(name), SpaceView.class);
+        UUID id = existing(name);
+        writes.send(new UpdateSpaceCommand(id, request.description(), request.settings(), request.active()));
+        return views.view(Space.class, id, Space::view);
     }
 
     @DeleteMapping("/spaces/{name}")

@@ -26,6 +26,7 @@ import dev.raworc.api.space.SpaceDeactivatedEvent;
 import dev.raworc.api.space.SpaceDeletedEvent;
 import dev.raworc.api.space.SpaceDescriptionChangedEvent;
 import dev.raworc.api.space.SpaceSettingsChangedEvent;
+import dev.raworc.api.space.SpaceView;
 import dev.raworc.api.space.UpdateSpaceCommand;
 import dev.raworc.platform.crypto.TestVault;
 import dev.raworc.platform.storage.NameClaims;
@@ -260,6 +261,23 @@ class SpaceTest {
         fixture.given(new SpaceCreatedEvent(defaultId, Names.DEFAULT_SPACE, null, Map.of()))
                 .when(new UpdateSpaceCommand(defaultId, "changed", null, false))
                 .expectEvents(new SpaceDescriptionChangedEvent(defaultId, "changed"), new SpaceDeactivatedEvent(defaultId));
+    }
+
+    // --- the view a write answers ---
+
+    @Test
+    void theViewShowsTheChangedStateWithSettingsKeysSorted() {
+        fixture.given(created("team a", Map.of("z", 1, "a", Map.of("y", 2, "b", 3))))
+                .when(new UpdateSpaceCommand(spaceId, "team b", null, false))
+                .expectState(space -> {
+                    SpaceView view = space.view();
+                    assertThat(view.name()).isEqualTo(name);
+                    assertThat(view.description()).isEqualTo("team b");
+                    assertThat(view.active()).isFalse();
+                    assertThat(view.settings().toString()).isEqualTo("{a={b=3, y=2}, z=1}");
+                    assertThat(view.updatedAt()).isAfterOrEqualTo(view.createdAt());
+                    assertThat(view.updatedAt().getNano() % 1_000_000).isZero();
+                });
     }
 
     // --- a deleted space ---

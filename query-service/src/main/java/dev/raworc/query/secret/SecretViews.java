@@ -3,14 +3,12 @@ package dev.raworc.query.secret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.secret.FindSecretQuery;
-import dev.raworc.api.secret.SealedValue;
 import dev.raworc.api.secret.SecretView;
 import dev.raworc.platform.access.ListScope;
 import dev.raworc.platform.storage.SqlQuery;
@@ -22,10 +20,6 @@ import dev.raworc.platform.web.paging.PageRequest;
 @Component
 class SecretViews {
 
-    /** A row: what the API shows, and what it takes to open the value. */
-    record StoredSecret(UUID id, SecretView view, SealedValue sealed) {
-    }
-
     private final JdbcClient jdbc;
 
     SecretViews(JdbcClient jdbc) {
@@ -34,25 +28,23 @@ class SecretViews {
 
     @QueryHandler
     Optional<SecretView> handle(FindSecretQuery query) {
-        return find(query.space(), query.key()).map(StoredSecret::view);
+        return find(query.space(), query.key());
     }
 
-    Optional<StoredSecret> find(String space, String key) {
+    Optional<SecretView> find(String space, String key) {
         return jdbc.sql("SELECT * FROM secrets WHERE space = :space AND key = :key")
                 .param("space", space).param("key", key)
                 .query(SecretViews::map).optional();
     }
 
-    Page<StoredSecret> list(String space, ListScope scope, PageRequest page) {
+    Page<SecretView> list(String space, ListScope scope, PageRequest page) {
         return SqlQuery.from("secrets").whereEquals("space", space).within(scope, "space", "key")
                 .page(jdbc, "key, id", page, SecretViews::map);
     }
 
-    private static StoredSecret map(ResultSet rs, int row) throws SQLException {
-        return new StoredSecret(rs.getObject("id", UUID.class),
-                new SecretView(rs.getString("key"), rs.getString("space"), rs.getString("description"),
-                        rs.getString("created_by"), SqlTime.toInstant(rs.getTimestamp("created_at")),
-                        SqlTime.toInstant(rs.getTimestamp("updated_at"))),
-                new SealedValue(rs.getObject("key_id", UUID.class), rs.getString("nonce"), rs.getString("ciphertext")));
+    private static SecretView map(ResultSet rs, int row) throws SQLException {
+        return new SecretView(rs.getString("key"), rs.getString("space"), rs.getString("description"),
+                rs.getString("created_by"), SqlTime.toInstant(rs.getTimestamp("created_at")),
+                SqlTime.toInstant(rs.getTimestamp("updated_at")));
     }
 }

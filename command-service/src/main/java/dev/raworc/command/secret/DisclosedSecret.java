@@ -1,4 +1,4 @@
-package dev.raworc.query.secret;
+package dev.raworc.command.secret;
 
 import java.time.Instant;
 
