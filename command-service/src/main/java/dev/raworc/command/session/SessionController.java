@@ -31,9 +31,8 @@ import dev.raworc.api.session.RestoreSessionCommand;
 import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionView;
 import dev.raworc.api.session.UpdateSessionCommand;
-import dev.raworc.api.space.FindSpaceQuery;
-import dev.raworc.api.space.SpaceView;
 import dev.raworc.command.AggregateViews;
+import dev.raworc.command.space.ActiveSpaces;
 import dev.raworc.platform.RaworcProperties;
 import dev.raworc.platform.access.PermissionEvaluator;
 import dev.raworc.platform.access.RequiresPermission;
@@ -74,14 +73,16 @@ class SessionController {
     private final PermissionEvaluator permissions;
     private final RaworcProperties properties;
     private final AggregateViews views;
+    private final ActiveSpaces activeSpaces;
 
     SessionController(Writes writes, SessionTargets sessions, PermissionEvaluator permissions, RaworcProperties properties,
-                      AggregateViews views) {
+                      AggregateViews views, ActiveSpaces activeSpaces) {
         this.writes = writes;
         this.views = views;
         this.sessions = sessions;
         this.permissions = permissions;
         this.properties = properties;
+        this.activeSpaces = activeSpaces;
     }
 
     @PostMapping("/sessions")
@@ -168,14 +169,10 @@ class SessionController {
     }
 
     private void requireActiveSpace(String space) {
-        SpaceView found;
-        try {
-            found = writes.read(new FindSpaceQuery(space), SpaceView.class);
-        } catch (DomainException notFound) {
-            throw ApiException.invalidField("space", "no space named '" + space + "'");
-        }
-        if (!found.active()) {
-            throw DomainException.conflict("Space '" + space + "' is deactivated");
+        switch (activeSpaces.of(space)) {
+            case MISSING -> throw ApiException.invalidField("space", "no space named '" + space + "'");
+            case INACTIVE -> throw DomainException.conflict("Space '" + space + "' is deactivated");
+            case ACTIVE -> { }
         }
     }
 }

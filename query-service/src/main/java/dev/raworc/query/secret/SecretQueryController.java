@@ -68,8 +68,8 @@ class SecretQueryController {
      */
     private static void refuseDisclosure(boolean showValues) {
         if (showValues) {
-            throw ApiException.invalidField("show_values",
-                    "values are shown only for show_values=true, which the command service answers");
+            throw new ApiException(ErrorCode.BAD_REQUEST,
+                    "show_values: values are shown only for show_values=true, which the command service answers");
         }
     }
 }
