@@ -17,10 +17,11 @@ import dev.raworc.server.ApiClient.Response;
  */
 class SplitSpacesAndSecretsTest {
 
+    /** Permissions still come from the read models (slice B), so a first process keeps them up. */
     @Test
     void aCommandOnlyProcessAnswersSpaceAndSecretWritesAndChecksASessionsSpace() {
-        try (IdentityServer server = IdentityServer.start(TestDatabase.dataSource(), "--raworc.sides=command")) {
-            IdentityApi admin = server.asAdmin();
+        try (IdentityServer server = IdentityServer.start(TestDatabase.dataSource(), "--raworc.sides=command,query")) {
+            IdentityApi admin = new IdentityApi(server.startCommandProcess(), server.api().login("admin", ApiTest.ADMIN_PASSWORD));
             String space = unique("split");
             assertThat(admin.createSpace(space).get("active").asBoolean()).isTrue();
 
