@@ -61,7 +61,8 @@ class SnapshotApiTest extends ApiTest {
         Response updated = api().send("PUT", secret, admin, "application/json", "{\"description\":\"after\"}");
         assertThat(updated.status()).as(updated.text()).isEqualTo(200);
         assertThat(api().get(secret, admin).text()).isEqualTo(updated.text());
-        assertThat(api().get(secret + "?show_values=true", admin).json().get("value").asString()).isEqualTo("snapshot-value");
+        assertThat(api().get(secret + "?show_values=true", admin).json().get("value").asString())
+                .isEqualTo("snapshot-value");
     }
 
     /** The aggregate's newest snapshot, taken on its own thread after the hundredth event. */

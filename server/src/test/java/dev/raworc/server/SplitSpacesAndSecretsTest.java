@@ -21,7 +21,8 @@ class SplitSpacesAndSecretsTest {
     @Test
     void aCommandOnlyProcessAnswersSpaceAndSecretWritesAndChecksASessionsSpace() {
         try (IdentityServer server = IdentityServer.start(TestDatabase.dataSource(), "--raworc.sides=command,query")) {
-            IdentityApi admin = new IdentityApi(server.startCommandProcess(), server.api().login("admin", ApiTest.ADMIN_PASSWORD));
+            String token = server.api().login("admin", ApiTest.ADMIN_PASSWORD);
+            IdentityApi admin = new IdentityApi(server.startCommandProcess(), token);
             String space = unique("split");
             assertThat(admin.createSpace(space).get("active").asBoolean()).isTrue();
 

@@ -84,7 +84,8 @@ class SecretController {
         SensitiveInput.requireLength(request.value(), "value", 0, MAX_VALUE_LENGTH);
         String inSpace = targets.existingSpace(space, spaceParameter);
         UUID id = UUID.randomUUID();
-        writes.send(new CreateSecretCommand(id, inSpace, request.key(), new SecretValue(request.value()), request.description()));
+        writes.send(new CreateSecretCommand(id, inSpace, request.key(), new SecretValue(request.value()),
+                request.description()));
         SecretView created = views.view(Secret.class, id, Secret::view);
         return ResponseEntity.created(URI.create("/api/v0/spaces/" + inSpace + "/secrets/" + request.key())).body(created);
     }

@@ -48,7 +48,8 @@ class SecretDisclosureController {
     private final AggregateViews views;
 
     SecretDisclosureController(ClaimedSecrets claimed, NameClaims names, SecretTargets targets,
-                               PermissionEvaluator permissions, SecretVault vault, CommandGateway commands, AggregateViews views) {
+                               PermissionEvaluator permissions, SecretVault vault, CommandGateway commands,
+                               AggregateViews views) {
         this.claimed = claimed;
         this.names = names;
         this.targets = targets;
