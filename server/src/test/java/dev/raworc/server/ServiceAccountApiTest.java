@@ -89,6 +89,20 @@ class ServiceAccountApiTest extends ApiTest {
                 .isAfter(Instant.parse(account.get("created_at").asString()));
     }
 
+    /** The answer comes from the command side's own state: it must equal what GET shows, login included. */
+    @Test
+    void updateAnswerEqualsTheFollowingGetAfterALogin() {
+        String user = unique("svc");
+        identity.createAccount(user);
+        identity.login(user);
+        awaitProjections();
+
+        Response described = identity.put("/service-accounts/" + user, json("description", "Logged in once"));
+
+        assertTimestamp(described.json(), "last_login_at");
+        assertThat(identity.get("/service-accounts/" + user).json()).isEqualTo(described.json());
+    }
+
     @Test
     void updateChangesDescriptionAndActivity() {
         String user = unique("svc");
@@ -102,6 +116,7 @@ class ServiceAccountApiTest extends ApiTest {
         assertThat(Instant.parse(described.json().get("updated_at").asString()))
                 .isAfter(Instant.parse(created.get("created_at").asString()));
         assertThat(described.json().get("created_at")).isEqualTo(created.get("created_at"));
+        assertThat(identity.get("/service-accounts/" + user).json()).isEqualTo(described.json());
 
         Response deactivated = identity.put("/service-accounts/" + created.get("id").asString(), json("active", false));
         assertThat(deactivated.status()).isEqualTo(200);

@@ -3,13 +3,16 @@ package dev.raworc.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.raworc.api.account.ChangeServiceAccountPasswordCommand;
@@ -23,9 +26,11 @@ import dev.raworc.api.account.ServiceAccountDeletedEvent;
 import dev.raworc.api.account.ServiceAccountDescriptionChangedEvent;
 import dev.raworc.api.account.ServiceAccountLoggedInEvent;
 import dev.raworc.api.account.ServiceAccountPasswordChangedEvent;
+import dev.raworc.api.account.ServiceAccountView;
 import dev.raworc.api.account.UpdateServiceAccountCommand;
 import dev.raworc.platform.security.AccountCredentials;
 import dev.raworc.platform.storage.NameClaims;
+import dev.raworc.platform.storage.SqlTime;
 
 /**
  * A service account. Its credentials (password hash, active flag, token generation) change in
@@ -33,6 +38,8 @@ import dev.raworc.platform.storage.NameClaims;
  */
 // Snapshots are written by Jackson, which must see the private state fields.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+// Revision 2 holds the whole view: older snapshots lack it and are ignored.
+@Revision("2")
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 class ServiceAccount {
 
@@ -41,6 +48,9 @@ class ServiceAccount {
     private String user;
     private String description;
     private boolean active;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant lastLoginAt;
 
     ServiceAccount() {
         // for Axon: rebuilt from its events
@@ -88,27 +98,48 @@ class ServiceAccount {
         apply(new ServiceAccountLoggedInEvent(accountId));
     }
 
+    /** The account as {@code GET /service-accounts/{id}} shows it, so a write answers from here. */
+    ServiceAccountView view() {
+        return new ServiceAccountView(accountId, user, description, active, createdAt, updatedAt, lastLoginAt);
+    }
+
     @EventSourcingHandler
-    void on(ServiceAccountCreatedEvent event) {
+    void on(ServiceAccountCreatedEvent event, @Timestamp Instant occurredAt) {
         this.accountId = event.accountId();
         this.user = event.user();
         this.description = event.description();
         this.active = true;
+        this.createdAt = SqlTime.wire(occurredAt);
+        this.updatedAt = createdAt;
     }
 
     @EventSourcingHandler
-    void on(ServiceAccountDescriptionChangedEvent event) {
+    void on(ServiceAccountDescriptionChangedEvent event, @Timestamp Instant occurredAt) {
         this.description = event.description();
+        this.updatedAt = SqlTime.wire(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(ServiceAccountActivatedEvent event) {
+    void on(ServiceAccountActivatedEvent event, @Timestamp Instant occurredAt) {
         this.active = true;
+        this.updatedAt = SqlTime.wire(occurredAt);
     }
 
     @EventSourcingHandler
-    void on(ServiceAccountDeactivatedEvent event) {
+    void on(ServiceAccountDeactivatedEvent event, @Timestamp Instant occurredAt) {
         this.active = false;
+        this.updatedAt = SqlTime.wire(occurredAt);
+    }
+
+    @EventSourcingHandler
+    void on(ServiceAccountPasswordChangedEvent event, @Timestamp Instant occurredAt) {
+        this.updatedAt = SqlTime.wire(occurredAt);
+    }
+
+    /** A login is no change to the account: it moves only the last login, as the read model does. */
+    @EventSourcingHandler
+    void on(ServiceAccountLoggedInEvent event, @Timestamp Instant occurredAt) {
+        this.lastLoginAt = SqlTime.wire(occurredAt);
     }
 
     @EventSourcingHandler

@@ -24,9 +24,9 @@ import dev.raworc.api.Names;
 import dev.raworc.api.account.ChangeServiceAccountPasswordCommand;
 import dev.raworc.api.account.CreateServiceAccountCommand;
 import dev.raworc.api.account.DeleteServiceAccountCommand;
-import dev.raworc.api.account.FindServiceAccountQuery;
 import dev.raworc.api.account.ServiceAccountView;
 import dev.raworc.api.account.UpdateServiceAccountCommand;
+import dev.raworc.command.AggregateViews;
 import dev.raworc.platform.access.AnyAuthenticated;
 import dev.raworc.platform.access.CallerPermissions;
 import dev.raworc.platform.access.PermissionEvaluator;
@@ -75,13 +75,15 @@ class ServiceAccountController {
     private final AccountCredentials credentials;
     private final PasswordPolicy passwords;
     private final PermissionEvaluator permissions;
+    private final AggregateViews views;
 
     ServiceAccountController(Writes writes, AccountCredentials credentials, PasswordPolicy passwords,
-                             PermissionEvaluator permissions) {
+                             PermissionEvaluator permissions, AggregateViews views) {
         this.writes = writes;
         this.credentials = credentials;
         this.passwords = passwords;
         this.permissions = permissions;
+        this.views = views;
     }
 
     @PostMapping("/service-accounts")
@@ -90,9 +92,8 @@ class ServiceAccountController {
     ResponseEntity<ServiceAccountView> create(@Valid @RequestBody CreateRequest request) {
         SensitiveInput.requireLength(request.pass(), "pass", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
         UUID id = UUID.randomUUID();
-        ServiceAccountView created = writes.sendAndRead(
-                new CreateServiceAccountCommand(id, request.user(), passwords.hash(request.pass()), request.description()),
-                new FindServiceAccountQuery(id), ServiceAccountView.class);
+        writes.send(new CreateServiceAccountCommand(id, request.user(), passwords.hash(request.pass()), request.description()));
+        ServiceAccountView created = views.view(ServiceAccount.class, id, ServiceAccount::view);
         return ResponseEntity.created(URI.create("/api/v0/service-accounts/" + id)).body(created);
     }
 
@@ -101,8 +102,8 @@ class ServiceAccountController {
     @Operation(summary = "Change a service account's description or activate/deactivate it")
     ServiceAccountView update(@PathVariable String id, @Valid @RequestBody UpdateRequest request) {
         UUID accountId = existing(id).accountId();
-        return writes.sendAndRead(new UpdateServiceAccountCommand(accountId, request.description(), request.active()),
-                new FindServiceAccountQuery(accountId), ServiceAccountView.class);
+        writes.send(new UpdateServiceAccountCommand(accountId, request.description(), request.active()));
+        return views.view(ServiceAccount.class, accountId, ServiceAccount::view);
     }
 
     @DeleteMapping("/service-accounts/{id}")

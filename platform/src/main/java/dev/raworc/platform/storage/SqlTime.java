@@ -11,7 +11,12 @@ public final class SqlTime {
     }
 
     public static Timestamp of(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS));
+        return instant == null ? null : Timestamp.from(wire(instant));
+    }
+
+    /** The instant as a read model would give it back: a write's answer must equal the GET after it. */
+    public static Instant wire(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static Instant toInstant(Timestamp timestamp) {
