@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.raworc.api.DomainException;
 import dev.raworc.api.access.CreateRoleBindingCommand;
 import dev.raworc.api.access.DeleteRoleBindingCommand;
-import dev.raworc.api.access.FindRoleBindingQuery;
 import dev.raworc.api.access.PrincipalType;
 import dev.raworc.api.access.RoleBindingView;
+import dev.raworc.command.AggregateViews;
 import dev.raworc.platform.access.RequiresPermission;
 import dev.raworc.platform.access.Resource;
 import dev.raworc.platform.access.Verb;
@@ -41,11 +41,13 @@ class RoleBindingController {
     private final Writes writes;
     private final NameClaims names;
     private final AccountCredentials credentials;
+    private final AggregateViews views;
 
-    RoleBindingController(Writes writes, NameClaims names, AccountCredentials credentials) {
+    RoleBindingController(Writes writes, NameClaims names, AccountCredentials credentials, AggregateViews views) {
         this.writes = writes;
         this.names = names;
         this.credentials = credentials;
+        this.views = views;
     }
 
     @PostMapping("/role-bindings")
@@ -63,9 +65,9 @@ class RoleBindingController {
             throw ApiException.invalidField("space", "no space named '" + request.space() + "'");
         }
         UUID id = UUID.randomUUID();
-        RoleBindingView created = writes.sendAndRead(new CreateRoleBindingCommand(id, roleId, request.roleName(),
-                        principal.accountId(), principal.user(), PrincipalType.ServiceAccount, request.space()),
-                new FindRoleBindingQuery(id), RoleBindingView.class);
+        writes.send(new CreateRoleBindingCommand(id, roleId, request.roleName(),
+                principal.accountId(), principal.user(), PrincipalType.ServiceAccount, request.space()));
+        RoleBindingView created = views.view(RoleBinding.class, id, RoleBinding::view);
         return ResponseEntity.created(URI.create("/api/v0/role-bindings/" + id)).body(created);
     }
 

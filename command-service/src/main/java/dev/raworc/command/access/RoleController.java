@@ -22,9 +22,9 @@ import dev.raworc.api.DomainException;
 import dev.raworc.api.Names;
 import dev.raworc.api.access.CreateRoleCommand;
 import dev.raworc.api.access.DeleteRoleCommand;
-import dev.raworc.api.access.FindRoleQuery;
 import dev.raworc.api.access.RoleView;
 import dev.raworc.api.access.Rule;
+import dev.raworc.command.AggregateViews;
 import dev.raworc.platform.access.RequiresPermission;
 import dev.raworc.platform.access.Resource;
 import dev.raworc.platform.access.Verb;
@@ -51,10 +51,12 @@ class RoleController {
 
     private final Writes writes;
     private final NameClaims names;
+    private final AggregateViews views;
 
-    RoleController(Writes writes, NameClaims names) {
+    RoleController(Writes writes, NameClaims names, AggregateViews views) {
         this.writes = writes;
         this.names = names;
+        this.views = views;
     }
 
     @PostMapping("/roles")
@@ -64,8 +66,8 @@ class RoleController {
         List<Rule> rules = request.rules().stream().map(RuleRequest::toRule).toList();
         RuleValidation.requireKnown(rules);
         UUID id = UUID.randomUUID();
-        RoleView created = writes.sendAndRead(new CreateRoleCommand(id, request.name(), request.description(), rules, false),
-                new FindRoleQuery(id), RoleView.class);
+        writes.send(new CreateRoleCommand(id, request.name(), request.description(), rules, false));
+        RoleView created = views.view(Role.class, id, Role::view);
         return ResponseEntity.created(URI.create("/api/v0/roles/" + id)).body(created);
     }
 

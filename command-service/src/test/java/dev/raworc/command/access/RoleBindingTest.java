@@ -52,6 +52,7 @@ class RoleBindingTest {
                 .expectEvents(created(bindingId, null));
 
         assertThat(names.owner(NameClaims.Kind.ROLE_BINDING, roleId + "/" + principalId + "/*")).contains(bindingId);
+        assertThat(grantRows(bindingId)).isEqualTo(1);
     }
 
     @Test
@@ -75,6 +76,7 @@ class RoleBindingTest {
                 .expectNoEvents();
         assertThat(names.owner(NameClaims.Kind.ROLE_BINDING, roleId + "/" + principalId + "/*")).contains(first);
         assertThat(names.name(NameClaims.Kind.ROLE_BINDING, bindingId)).isEmpty();
+        assertThat(grantRows(bindingId)).isZero();
     }
 
     @Test
@@ -133,6 +135,7 @@ class RoleBindingTest {
                 .expectEvents(new RoleBindingDeletedEvent(bindingId))
                 .expectMarkedDeleted();
         assertThat(names.name(NameClaims.Kind.ROLE_BINDING, bindingId)).isEmpty();
+        assertThat(grantRows(bindingId)).isZero();
 
         UUID again = UUID.randomUUID();
         fixture().givenNoPriorActivity()
@@ -165,6 +168,7 @@ class RoleBindingTest {
         AggregateTestFixture<RoleBinding> guarded = new AggregateTestFixture<>(RoleBinding.class);
         guarded.registerInjectableResource(adminNames);
         guarded.registerInjectableResource(new AdminGuard(adminDb));
+        guarded.registerInjectableResource(new AccessLookups(adminDb));
 
         guarded.given(new RoleBindingCreatedEvent(bindingId, adminRole, AdminGuard.ADMIN_ROLE, admin, "admin-" + admin,
                         PrincipalType.ServiceAccount, null))
@@ -176,9 +180,15 @@ class RoleBindingTest {
         assertThat(adminNames.name(NameClaims.Kind.ROLE_BINDING, bindingId)).isPresent();
     }
 
+    private static int grantRows(UUID binding) {
+        return TestDatabase.jdbc().sql("SELECT count(*) FROM role_binding_grants WHERE binding_id = :id")
+                .param("id", binding).query(Integer.class).single();
+    }
+
     private AggregateTestFixture<RoleBinding> fixture() {
         AggregateTestFixture<RoleBinding> fresh = new AggregateTestFixture<>(RoleBinding.class);
         fresh.registerInjectableResource(names);
+        fresh.registerInjectableResource(new AccessLookups(TestDatabase.jdbc()));
         fresh.registerInjectableResource(new AdminGuard(TestDatabase.jdbc()));
         return fresh;
     }

@@ -26,6 +26,7 @@ class RoleTest {
             new Rule(List.of("api"), List.of("spaces"), List.of("get"), List.of("a", "b")));
 
     private final NameClaims names = new NameClaims(TestDatabase.jdbc());
+    private final AccessLookups lookups = new AccessLookups(TestDatabase.jdbc());
     private AggregateTestFixture<Role> fixture;
     private UUID roleId;
     private String name;
@@ -34,6 +35,7 @@ class RoleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Role.class);
         fixture.registerInjectableResource(names);
+        fixture.registerInjectableResource(lookups);
         roleId = UUID.randomUUID();
         name = "role-" + roleId.toString().substring(0, 8);
     }
@@ -47,6 +49,7 @@ class RoleTest {
 
         assertThat(names.owner(NameClaims.Kind.ROLE, name)).contains(roleId);
         assertThat(names.name(NameClaims.Kind.ROLE, roleId)).contains(name);
+        assertThat(ruleRows()).isEqualTo(1);
     }
 
     @Test
@@ -89,10 +92,12 @@ class RoleTest {
                 .expectEvents(new RoleDeletedEvent(roleId, name))
                 .expectMarkedDeleted();
         assertThat(names.owner(NameClaims.Kind.ROLE, name)).isEmpty();
+        assertThat(ruleRows()).isZero();
 
         UUID successor = UUID.randomUUID();
         new AggregateTestFixture<>(Role.class)
                 .registerInjectableResource(names)
+                .registerInjectableResource(lookups)
                 .givenNoPriorActivity()
                 .when(new CreateRoleCommand(successor, name, null, List.of(), false))
                 .expectSuccessfulHandlerExecution()
@@ -128,5 +133,10 @@ class RoleTest {
                 .when(new DeleteRoleCommand(roleId))
                 .expectException(AggregateDeletedException.class);
         assertThat(names.owner(NameClaims.Kind.ROLE, name)).contains(successor);
+    }
+
+    private int ruleRows() {
+        return TestDatabase.jdbc().sql("SELECT count(*) FROM role_rules WHERE role_id = :id").param("id", roleId)
+                .query(Integer.class).single();
     }
 }
