@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.raworc.platform.access.AccessGrants;
+import dev.raworc.platform.access.AccountAccess;
 import dev.raworc.platform.access.SessionTargets;
 
 /**
@@ -65,7 +66,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return new AuthenticatedAccount(claims.subject(), claims.user(),
                     new AuthenticatedAccount.SessionScope(claims.subject(), claims.sessionSpace()));
         }
-        StoredCredentials current = grants.credentialsWithBindings(claims.subject(), request)
+        AccountAccess current = grants.accessWithBindings(claims.subject(), request)
                 .orElseThrow(() -> new InvalidTokenException("Token is no longer valid: its account was deleted"));
         if (!current.active()) {
             throw new InvalidTokenException("Token is no longer valid: its account is deactivated");

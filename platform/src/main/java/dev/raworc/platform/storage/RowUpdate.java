@@ -11,11 +11,6 @@ public final class RowUpdate {
     private RowUpdate() {
     }
 
-    /** Moves only the row's {@code updated_at}. */
-    public static void touch(JdbcClient jdbc, String table, UUID id, Instant at) {
-        jdbc.sql("UPDATE " + table + " SET updated_at = :at WHERE id = :id").param("id", id).param("at", SqlTime.of(at)).update();
-    }
-
     /**
      * @param assignment SQL setting one column from the parameter {@code :value}, e.g.
      *                   {@code "active = :value"}

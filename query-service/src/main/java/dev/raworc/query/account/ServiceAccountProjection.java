@@ -25,6 +25,9 @@ import dev.raworc.query.CatalogProcessing;
 @ProcessingGroup(CatalogProcessing.GROUP)
 class ServiceAccountProjection {
 
+    /** Counted as AccountCredentials counts it: a token carries the generation it was issued in. */
+    private static final String VOIDING_TOKENS = "active = :value, generation = generation + 1";
+
     private final JdbcClient jdbc;
 
     ServiceAccountProjection(JdbcClient jdbc) {
@@ -51,17 +54,17 @@ class ServiceAccountProjection {
 
     @EventHandler
     void on(ServiceAccountActivatedEvent event, @Timestamp Instant occurredAt) {
-        RowUpdate.set(jdbc, "service_accounts", event.accountId(), "active = :value", true, occurredAt);
+        RowUpdate.set(jdbc, "service_accounts", event.accountId(), VOIDING_TOKENS, true, occurredAt);
     }
 
     @EventHandler
     void on(ServiceAccountDeactivatedEvent event, @Timestamp Instant occurredAt) {
-        RowUpdate.set(jdbc, "service_accounts", event.accountId(), "active = :value", false, occurredAt);
+        RowUpdate.set(jdbc, "service_accounts", event.accountId(), VOIDING_TOKENS, false, occurredAt);
     }
 
     @EventHandler
     void on(ServiceAccountPasswordChangedEvent event, @Timestamp Instant occurredAt) {
-        RowUpdate.touch(jdbc, "service_accounts", event.accountId(), occurredAt);
+        RowUpdate.set(jdbc, "service_accounts", event.accountId(), "generation = generation + :value", 1, occurredAt);
     }
 
     @EventHandler

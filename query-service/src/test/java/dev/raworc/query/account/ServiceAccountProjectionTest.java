@@ -102,11 +102,12 @@ class ServiceAccountProjectionTest {
         projection.on(new ServiceAccountCreatedEvent(id, user, null), CREATED);
 
         projection.on(new ServiceAccountDeactivatedEvent(id), Instant.parse("2026-11-28T12:10:00.001Z"));
-        assertThat(row()).containsEntry("active", false);
+        assertThat(row()).containsEntry("active", false).containsEntry("generation", 1L);
         assertThat(time("updated_at")).isEqualTo("2026-11-28T12:10:00.001Z");
 
         projection.on(new ServiceAccountActivatedEvent(id), Instant.parse("2026-11-28T12:20:00.002Z"));
-        assertThat(row()).containsEntry("active", true);
+        assertThat(row()).as("reactivating does not revive the tokens voided before")
+                .containsEntry("active", true).containsEntry("generation", 2L);
         assertThat(time("updated_at")).isEqualTo("2026-11-28T12:20:00.002Z");
         assertThat(time("created_at")).isEqualTo(CREATED);
     }
@@ -117,7 +118,7 @@ class ServiceAccountProjectionTest {
      * processor then retries that event forever and the service-account read model stops.
      */
     @Test
-    void passwordChangeMovesUpdatedAtOnly() {
+    void passwordChangeMovesUpdatedAtAndVoidsTokens() {
         projection.on(new ServiceAccountCreatedEvent(id, user, "first"), CREATED);
 
         assertThatCode(() -> projection.on(new ServiceAccountPasswordChangedEvent(id),
@@ -125,7 +126,8 @@ class ServiceAccountProjectionTest {
                 .as("BUG: ServiceAccountProjection.on(ServiceAccountPasswordChangedEvent) must project a password change")
                 .doesNotThrowAnyException();
 
-        assertThat(row()).containsEntry("description", "first").containsEntry("active", true);
+        assertThat(row()).containsEntry("description", "first").containsEntry("active", true)
+                .containsEntry("generation", 1L);
         assertThat(time("updated_at")).isEqualTo("2026-11-28T12:40:00.042Z");
     }
 

@@ -1,0 +1,35 @@
+package dev.raworc.platform.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads an account with its bindings in one statement, whichever side's tables it names: the
+ * statement selects {@code account_id, user_name, active, generation, bound, role_name, space,
+ * rules} for the parameter {@code :id}, one row per binding (one unbound row when none).
+ */
+public final class AccountDirectoryRows {
+
+    private AccountDirectoryRows() {
+    }
+
+    public static Optional<AccountAccess> read(JdbcClient jdbc, String sql, UUID accountId) {
+        List<AccountAccess.Grant> grants = new ArrayList<>();
+        List<AccountAccess> accounts = jdbc.sql(sql).param("id", accountId)
+                .query((rs, row) -> {
+                    if (rs.getBoolean("bound")) {
+                        grants.add(new AccountAccess.Grant(rs.getString("role_name"), rs.getString("space"),
+                                rs.getString("rules")));
+                    }
+                    return new AccountAccess(rs.getObject("account_id", UUID.class), rs.getString("user_name"),
+                            rs.getBoolean("active"), rs.getLong("generation"), List.of());
+                })
+                .list();
+        return accounts.stream().findFirst().map(account -> new AccountAccess(account.accountId(), account.user(),
+                account.active(), account.generation(), List.copyOf(grants)));
+    }
+}
