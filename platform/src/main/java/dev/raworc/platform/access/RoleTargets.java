@@ -5,15 +5,14 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.DomainException;
-import dev.raworc.platform.storage.NameClaims;
 
 /** {@code /roles/{id}}: a global resource named by its name. */
 @Component
 class RoleTargets implements TargetResolver {
 
-    private final NameClaims names;
+    private final TargetNames names;
 
-    RoleTargets(NameClaims names) {
+    RoleTargets(TargetNames names) {
         this.names = names;
     }
 
@@ -28,8 +27,7 @@ class RoleTargets implements TargetResolver {
         if (id == null) {
             return Target.NONE;
         }
-        return names.ownerOfIdOrName(NameClaims.Kind.ROLE, id)
-                .flatMap(owner -> names.name(NameClaims.Kind.ROLE, owner))
+        return names.role(id)
                 .map(name -> new Target(null, name))
                 .orElseThrow(() -> DomainException.notFound("Role '" + id + "' not found"));
     }

@@ -5,16 +5,15 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.DomainException;
-import dev.raworc.platform.security.AccountCredentials;
 
 /** {@code /service-accounts/{id}}: a global resource named by its user. */
 @Component
 class ServiceAccountTargets implements TargetResolver {
 
-    private final AccountCredentials credentials;
+    private final TargetNames names;
 
-    ServiceAccountTargets(AccountCredentials credentials) {
-        this.credentials = credentials;
+    ServiceAccountTargets(TargetNames names) {
+        this.names = names;
     }
 
     @Override
@@ -28,8 +27,8 @@ class ServiceAccountTargets implements TargetResolver {
         if (id == null) {
             return Target.NONE;
         }
-        return credentials.findByIdOrUser(id)
-                .map(account -> new Target(null, account.user()))
+        return names.serviceAccount(id)
+                .map(user -> new Target(null, user))
                 .orElseThrow(() -> DomainException.notFound("Service account '" + id + "' not found"));
     }
 }
