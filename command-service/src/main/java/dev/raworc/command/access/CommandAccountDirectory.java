@@ -1,15 +1,10 @@
 package dev.raworc.command.access;
 
-import java.util.Optional;
-import java.util.UUID;
-
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.raworc.platform.access.AccountAccess;
-import dev.raworc.platform.access.AccountDirectory;
-import dev.raworc.platform.access.AccountDirectoryRows;
+import dev.raworc.platform.access.SqlAccountDirectory;
 
 /**
  * The directory of a process with the command side, over the tables its handlers write in the
@@ -18,17 +13,10 @@ import dev.raworc.platform.access.AccountDirectoryRows;
  */
 @Primary
 @Repository
-class CommandAccountDirectory implements AccountDirectory {
-
-    private final JdbcClient jdbc;
+class CommandAccountDirectory extends SqlAccountDirectory {
 
     CommandAccountDirectory(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public Optional<AccountAccess> find(UUID accountId) {
-        return AccountDirectoryRows.read(jdbc, """
+        super(jdbc, """
                 SELECT c.account_id, c.user_name, c.active, c.generation,
                        g.principal_id IS NOT NULL AS bound, g.role_name, g.space, g.rules
                 FROM account_credentials c
@@ -38,6 +26,6 @@ class CommandAccountDirectory implements AccountDirectory {
                            JOIN name_claims n ON n.kind = 'role-binding' AND n.owner_id = b.binding_id) g
                        ON g.principal_id = c.account_id
                 WHERE c.account_id = :id
-                ORDER BY g.created_at, g.binding_id""", accountId);
+                ORDER BY g.created_at, g.binding_id""");
     }
 }

@@ -8,16 +8,23 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads an account with its bindings in one statement, whichever side's tables it names: the
- * statement selects {@code account_id, user_name, active, generation, bound, role_name, space,
- * rules} for the parameter {@code :id}, one row per binding (one unbound row when none).
+ * A directory that reads an account with its bindings in one statement, whichever side's tables
+ * it names: the statement selects {@code account_id, user_name, active, generation, bound,
+ * role_name, space, rules} for the parameter {@code :id}, one row per binding (one unbound row
+ * when none), oldest binding first.
  */
-public final class AccountDirectoryRows {
+public abstract class SqlAccountDirectory implements AccountDirectory {
 
-    private AccountDirectoryRows() {
+    private final JdbcClient jdbc;
+    private final String sql;
+
+    protected SqlAccountDirectory(JdbcClient jdbc, String sql) {
+        this.jdbc = jdbc;
+        this.sql = sql;
     }
 
-    public static Optional<AccountAccess> read(JdbcClient jdbc, String sql, UUID accountId) {
+    @Override
+    public Optional<AccountAccess> find(UUID accountId) {
         List<AccountAccess.Grant> grants = new ArrayList<>();
         List<AccountAccess> accounts = jdbc.sql(sql).param("id", accountId)
                 .query((rs, row) -> {
