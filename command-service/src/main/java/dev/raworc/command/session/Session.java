@@ -32,6 +32,7 @@ import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessageReceipt;
 import dev.raworc.api.session.MessageRole;
 import dev.raworc.api.session.MessagesClearedEvent;
+import dev.raworc.api.session.PlaceSessionCommand;
 import dev.raworc.api.session.PostMessageCommand;
 import dev.raworc.api.session.RemixSessionCommand;
 import dev.raworc.api.session.RestoreSessionCommand;
@@ -41,6 +42,7 @@ import dev.raworc.api.session.SessionDeletedEvent;
 import dev.raworc.api.session.SessionFold;
 import dev.raworc.api.session.SessionForkedEvent;
 import dev.raworc.api.session.SessionMetadataChangedEvent;
+import dev.raworc.api.session.SessionPlacedEvent;
 import dev.raworc.api.session.SessionReadyEvent;
 import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
@@ -57,13 +59,15 @@ import dev.raworc.platform.storage.NameClaims;
  */
 // Snapshots are written by Jackson, which must see the private state fields.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-@Revision("2")
+@Revision("2") // 2: folded by SessionFold, with the runner it is placed on
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 class Session {
 
     @AggregateIdentifier
     private UUID sessionId;
     private FoldedSession session = FoldedSession.NONE;
+    /** The runner the session is placed on; null until one claims it. Not part of the API's view. */
+    private String runner;
 
     Session() {
         // for Axon: rebuilt from its events
@@ -227,5 +231,21 @@ class Session {
 
     private static String nameTaken(String name) {
         return "A session named '" + Objects.requireNonNull(name) + "' already exists";
+    }
+
+    // --- placement on a runner ---
+
+    /** The first claim of a live session places it; a placed or not-live session ignores claims. */
+    @CommandHandler
+    void handle(PlaceSessionCommand command) {
+        if (runner == null && session.state().live()) {
+            apply(new SessionPlacedEvent(sessionId, command.runner()));
+        }
+    }
+
+    /** More specific than the fold's handler, so Axon routes placements here only. */
+    @EventSourcingHandler
+    void on(SessionPlacedEvent event) {
+        this.runner = event.runner();
     }
 }
