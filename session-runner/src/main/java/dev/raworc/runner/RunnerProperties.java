@@ -2,6 +2,7 @@ package dev.raworc.runner;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,10 @@ import org.springframework.util.unit.DataSize;
  * @param dockerHost    the Docker engine; unset: Docker's usual settings ({@code DOCKER_HOST}, else the local socket)
  * @param restartGrace  after the Docker engine comes back, how long stopped containers are given to
  *                      be restarted by Docker before they count as died
+ * @param name          this runner's name ({@code RAWORC_RUNNER_NAME}): sessions are placed on it and
+ *                      its containers and volumes carry it as a label
+ * @param lostAfter     a runner without a heartbeat this long is lost: its live sessions become ERRORED
+ * @param heartbeatInterval how often the runner records that it is alive
  */
 @ConfigurationProperties("raworc.runner")
 public record RunnerProperties(
@@ -33,5 +38,28 @@ public record RunnerProperties(
         @DefaultValue("0s") Duration idleTimeout,
         @DefaultValue("5s") Duration reconcileInterval,
         @DefaultValue("15s") Duration restartGrace,
-        String dockerHost) {
+        String dockerHost,
+        @DefaultValue("default") String name,
+        @DefaultValue("60s") Duration lostAfter,
+        @DefaultValue("5s") Duration heartbeatInterval) {
+
+    /** The runner that adopts containers and volumes from before runners had names. */
+    public static final String DEFAULT_NAME = "default";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
+
+    public RunnerProperties {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("RAWORC_RUNNER_NAME '" + name + "' is not a runner name: use 1 to 63 of "
+                    + "a-z, 0-9, '_', '.', '-', starting with a letter or digit");
+        }
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero() || heartbeatInterval.compareTo(lostAfter) >= 0) {
+            throw new IllegalArgumentException("RAWORC_RUNNER_LOST_AFTER (" + lostAfter + ") must be longer than "
+                    + "RAWORC_RUNNER_HEARTBEAT_INTERVAL (" + heartbeatInterval + "), and both positive");
+        }
+    }
+
+    /** Whether this runner owns a container or volume with this runner label (none: from before names). */
+    public boolean owns(String runnerLabel) {
+        return name.equals(runnerLabel == null ? DEFAULT_NAME : runnerLabel);
+    }
 }

@@ -24,7 +24,7 @@ import dev.raworc.runner.RunnerProperties;
 /**
  * The Docker side of sessions: one named volume per session mounted at {@code /session} that
  * outlives its containers, and one labelled container per live session. Every operation is
- * idempotent, because events may be delivered more than once.
+ * idempotent, because events may be delivered more than once. What it lists is only this runner's.
  */
 @Component
 public class Containers {
@@ -32,6 +32,8 @@ public class Containers {
     public static final String MANAGED_LABEL = "dev.raworc.managed";
     public static final String SESSION_LABEL = "dev.raworc.session-id";
     public static final String SPACE_LABEL = "dev.raworc.space";
+    /** The runner that made it: each runner touches only its own containers and volumes. */
+    public static final String RUNNER_LABEL = "dev.raworc.runner";
     static final String MOUNT = "/session";
 
     private final DockerClient docker;
@@ -80,8 +82,8 @@ public class Containers {
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
         String id = docker.createContainerCmd(spec.image())
                 .withName(containerName(spec.sessionId()))
-                .withLabels(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, spec.sessionId().toString(),
-                        SPACE_LABEL, spec.space()))
+                .withLabels(Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name(),
+                        SESSION_LABEL, spec.sessionId().toString(), SPACE_LABEL, spec.space()))
                 .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withHostConfig(host)
                 .exec()
@@ -128,7 +130,7 @@ public class Containers {
         ensureVolume(from);
         ensureVolume(to);
         String id = docker.createContainerCmd(image)
-                .withLabels(Map.of(MANAGED_LABEL, "true"))
+                .withLabels(Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name()))
                 .withCmd("/bin/sh", "-c", "cp -a /from/. /to/")
                 .withHostConfig(HostConfig.newHostConfig().withBinds(
                         new Bind(volumeName(from), new Volume("/from")), new Bind(volumeName(to), new Volume("/to"))))
@@ -178,20 +180,24 @@ public class Containers {
                 exitCode == null ? null : exitCode.intValue(), !finished, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The session containers Docker has, by the label Raworc gives them. */
+    /** This runner's session containers, by the labels Raworc gives them. */
     public List<com.github.dockerjava.api.model.Container> managed() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec();
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec()
+                .stream().filter(container -> properties.owns(container.getLabels().get(RUNNER_LABEL))).toList();
     }
 
-    /** The session volumes Docker has, by the label Raworc gives them. */
+    /** This runner's session volumes, by the labels Raworc gives them. */
     public List<com.github.dockerjava.api.command.InspectVolumeResponse> managedVolumes() {
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_LABEL + "=true")).exec().getVolumes();
-        return volumes == null ? List.of() : volumes;
+        return volumes == null ? List.of() : volumes.stream()
+                .filter(volume -> properties.owns(volume.getLabels() == null ? null : volume.getLabels().get(RUNNER_LABEL)))
+                .toList();
     }
 
     /** Creating a volume that exists already is a no-op for Docker: no need to look first. */
     private void ensureVolume(UUID sessionId) {
         docker.createVolumeCmd().withName(volumeName(sessionId))
-                .withLabels(Map.of(MANAGED_LABEL, "true", SESSION_LABEL, sessionId.toString())).exec();
+                .withLabels(Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name(), SESSION_LABEL,
+                        sessionId.toString())).exec();
     }
 }

@@ -26,7 +26,7 @@ class ContainersStartTest {
 
     private final RunnerProperties properties = new RunnerProperties("http://localhost:9/api/v0", List.of("raworc-agent"),
             Duration.ofMinutes(1), 0.5, DataSize.ofMegabytes(64), 64, Duration.ZERO, Duration.ofSeconds(5),
-            Duration.ofSeconds(15), null);
+            Duration.ofSeconds(15), null, "t", Duration.ofSeconds(60), Duration.ofSeconds(5));
     private final DockerClient docker = new DockerConfiguration().dockerClient(properties);
     private final Containers containers = new Containers(docker, properties);
     private final ContainerSpec spec = new ContainerSpec(UUID.randomUUID(), "default", IMAGE, Map.of("GREETING", "hi"));
