@@ -21,18 +21,35 @@ import dev.raworc.platform.schema.ModuleSchema;
 @EnableScheduling
 public class RunnerSide {
 
+    /** The processing group of the runner's side effects (see {@code SessionRunner}). */
+    public static final String PROCESSING_GROUP = "session-runner";
+    /** The processing group of the runners' own state, shared by all runners (see {@code RunnerState}). */
+    public static final String RUNNER_STATE = "runner-state";
+    private static final int RUNNER_STATE_BATCH = 100;
+
     /** The runner's own tables: migrated only by processes that run the runner. */
     @Bean
     ModuleSchema runnerSchema() {
         return ModuleSchema.RUNNER;
     }
 
-    /** The runner acts on what happens from now on: a new runner never replays old sessions' history. */
+    /**
+     * Each runner has its own processor, {@code session-runner@<name>}, as each acts on its own
+     * sessions. It acts on what happens from now on: a new runner never replays old sessions' history.
+     */
     @Bean
-    ConfigurerModule runnerStartsAtTheHead() {
+    ConfigurerModule runnerStartsAtTheHead(RunnerProperties properties) {
+        String processor = PROCESSING_GROUP + "@" + properties.name();
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration("session-runner", c -> TrackingEventProcessorConfiguration
+                .assignProcessingGroup(PROCESSING_GROUP, processor)
+                .registerTrackingEventProcessorConfiguration(processor, c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
-                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                // Axon's default first token marks history as a replay, which the runners' state
+                // (not replayable, so writes never wait for it) would skip: it reads history as new.
+                .registerTrackingEventProcessorConfiguration(RUNNER_STATE, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(RUNNER_STATE_BATCH)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
     }
 }

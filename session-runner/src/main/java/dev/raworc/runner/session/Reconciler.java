@@ -9,21 +9,24 @@ import java.util.UUID;
 import com.github.dockerjava.api.model.Container;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.session.SessionState;
 import dev.raworc.runner.RunnerProperties;
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.state.RunnerSessions;
+import dev.raworc.runner.state.SessionRow;
 
 /**
- * Keeps what Docker runs true to the sessions, at start and every few seconds: a live session
+ * Keeps what this runner's Docker runs true to the sessions placed on it (as the runners' own
+ * state {@code runner_sessions} has them), at start and every few seconds: a live session
  * whose container died becomes ERRORED with the exit reason (Docker itself restarts containers
  * after its own restart, so those are given time first); a live session without a container gets
  * one; containers of sessions that are not live (or unknown for a minute) are removed, and volumes
  * of deleted sessions too. IDLE sessions past the idle timeout are closed. All work goes through the
- * sessions' queues, so it never races the event-driven work of the same session.
+ * sessions' queues, so it never races the event-driven work of the same session. Live sessions no
+ * runner has claimed (created while none ran) are claimed.
  */
 @Component
 class Reconciler {
@@ -33,30 +36,20 @@ class Reconciler {
     /** A container of a session the read model does not know yet may be brand new: leave it this long. */
     static final java.time.Duration UNKNOWN_GRACE = java.time.Duration.ofSeconds(60);
 
-    /** A session as reconciliation sees it. */
-    record SessionRow(UUID id, String space, String image, SessionState state, String stateReason, boolean deleted,
-                      Instant lastActivity) {
-
-        /** BUSY because of a task (set by a USER message or the runner), not by an agent reporting itself. */
-        boolean busyWithATask() {
-            return state == SessionState.BUSY && stateReason != null
-                    && (stateReason.startsWith("message ") || stateReason.startsWith("task "));
-        }
-    }
-
     private final Containers containers;
     private final SessionRunner runner;
     private final SessionWork work;
-    private final JdbcClient jdbc;
+    private final RunnerSessions state;
     private final RunnerProperties properties;
     private volatile Instant engineBackSince;
     private volatile boolean engineWasDown = true;
 
-    Reconciler(Containers containers, SessionRunner runner, SessionWork work, JdbcClient jdbc, RunnerProperties properties) {
+    Reconciler(Containers containers, SessionRunner runner, SessionWork work, RunnerSessions state,
+               RunnerProperties properties) {
         this.containers = containers;
         this.runner = runner;
         this.work = work;
-        this.jdbc = jdbc;
+        this.state = state;
         this.properties = properties;
     }
 
@@ -73,6 +66,7 @@ class Reconciler {
             engineWasDown = false;
             engineBackSince = Instant.now();
         }
+        state.unplacedLive().forEach(runner::place);
         Map<UUID, SessionRow> sessions = sessions();
         Map<UUID, Container> bySession = new HashMap<>();
         for (Container container : running) {
@@ -91,9 +85,8 @@ class Reconciler {
             }
         }
         boolean graceOver = engineBackSince.plus(properties.restartGrace()).isBefore(Instant.now());
-        java.util.Set<UUID> unanswered = sessionsWithUnansweredTasks();
         for (SessionRow session : sessions.values()) {
-            if (session.deleted() || !session.state().live()) {
+            if (session.deleted() || !session.state().live() || session.runner() == null) {
                 continue;
             }
             Container container = bySession.get(session.id());
@@ -101,7 +94,7 @@ class Reconciler {
                 runner.ensureRunning(session.id(), session.space(), session.image());
             } else if (!"running".equals(container.getState()) && !"restarting".equals(container.getState()) && graceOver) {
                 runner.died(session.id(), container.getStatus());
-            } else if (session.busyWithATask() || unanswered.contains(session.id())) {
+            } else if (session.busyWithATask() || session.idleWithUnansweredTasks()) {
                 runner.resume(session.id(), session.busyWithATask());
             }
         }
@@ -134,30 +127,9 @@ class Reconciler {
                 .forEach(session -> runner.closeIdle(session.id()));
     }
 
-    /** IDLE sessions with USER messages no AGENT reply answers: their hand-off was lost. */
-    private java.util.Set<UUID> sessionsWithUnansweredTasks() {
-        return new java.util.HashSet<>(jdbc.sql("""
-                SELECT s.id FROM sessions s
-                WHERE s.deleted_at IS NULL AND s.state = 'idle' AND EXISTS (
-                    SELECT 1 FROM messages u WHERE u.session_id = s.id AND u.role = 'user' AND u.seq > COALESCE((
-                        SELECT max((a.metadata->>'in_reply_to')::bigint) FROM messages a
-                        WHERE a.session_id = s.id AND a.role = 'agent'), 0))""")
-                .query(UUID.class).list());
-    }
-
     private Map<UUID, SessionRow> sessions() {
         Map<UUID, SessionRow> sessions = new HashMap<>();
-        jdbc.sql("""
-                SELECT id, space, image, state, state_reason, deleted_at IS NOT NULL AS deleted,
-                       COALESCE(last_message_at, created_at) AS last_activity_at
-                FROM sessions LEFT JOIN session_activity ON session_id = id""")
-                .query((rs, row) -> new SessionRow(rs.getObject("id", UUID.class), rs.getString("space"),
-                        rs.getString("image"), SessionState.parse(rs.getString("state")).orElseThrow(),
-                        rs.getString("state_reason"),
-                        rs.getBoolean("deleted"),
-                        rs.getTimestamp("last_activity_at") == null ? null : rs.getTimestamp("last_activity_at").toInstant()))
-                .list()
-                .forEach(session -> sessions.put(session.id(), session));
+        state.mine().forEach(session -> sessions.put(session.id(), session));
         log.trace("Reconciling {} sessions", sessions.size());
         return sessions;
     }

@@ -13,8 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,22 +22,23 @@ import dev.raworc.api.DomainException;
 import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.session.ChangeSessionStateCommand;
 import dev.raworc.api.session.FailSessionCommand;
-import dev.raworc.api.session.FindSessionQuery;
 import dev.raworc.api.session.MarkSessionReadyCommand;
 import dev.raworc.api.session.MessagePostedEvent;
 import dev.raworc.api.session.MessageRole;
+import dev.raworc.api.session.PlaceSessionCommand;
 import dev.raworc.api.session.PostMessageCommand;
 import dev.raworc.api.session.SessionClosedEvent;
 import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
 import dev.raworc.api.session.SessionForkedEvent;
+import dev.raworc.api.session.SessionPlacedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
-import dev.raworc.api.session.SessionView;
 import dev.raworc.platform.crypto.SpaceSecrets;
 import dev.raworc.platform.security.JwtTokens;
 import dev.raworc.runner.RunnerProperties;
+import dev.raworc.runner.RunnerSide;
 import dev.raworc.runner.docker.AgentRun;
 import dev.raworc.runner.docker.ContainerSpec;
 import dev.raworc.runner.docker.Containers;
@@ -46,14 +46,15 @@ import dev.raworc.runner.docker.Containers;
 /**
  * Turns session events into container work and reports back with commands. It starts at the head
  * of the event stream and never replays history; the handlers only queue work, which runs in
- * order per session and is idempotent, as events may arrive more than once.
+ * order per session and is idempotent, as events may arrive more than once. Each runner has its
+ * own processor ({@code session-runner@<name>}): it claims new sessions, and acts only on the
+ * sessions placed on it.
  */
 @Component
-@ProcessingGroup(SessionRunner.PROCESSING_GROUP)
+@ProcessingGroup(RunnerSide.PROCESSING_GROUP)
 @DisallowReplay
 class SessionRunner {
 
-    static final String PROCESSING_GROUP = "session-runner";
     static final String PRINCIPAL = "runner";
 
     private static final Logger log = LoggerFactory.getLogger(SessionRunner.class);
@@ -61,81 +62,104 @@ class SessionRunner {
     private final Containers containers;
     private final SessionWork work;
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final EventStore events;
+    private final Placements placements;
     private final SpaceSecrets secrets;
     private final RunnerProperties properties;
     private final JwtTokens tokens;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
-    SessionRunner(Containers containers, SessionWork work, CommandGateway commands, QueryGateway queries,
-                  SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens,
-                  org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    SessionRunner(Containers containers, SessionWork work, CommandGateway commands, EventStore events,
+                  Placements placements, SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
-        this.queries = queries;
+        this.events = events;
+        this.placements = placements;
         this.secrets = secrets;
         this.properties = properties;
         this.tokens = tokens;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(SessionCreatedEvent event) {
-        work.submit(event.sessionId(), "start", () -> start(event.sessionId(), event.space(), event.image()));
+        place(event.sessionId());
     }
 
+    /** A remix with the parent's files goes where the parent's volume is: only the parent's runner claims it. */
     @EventHandler
     void on(SessionForkedEvent event) {
-        work.submit(event.sessionId(), "start remix", () -> {
-            if (event.copyData()) {
-                try {
-                    containers.copyVolume(event.parentSessionId(), event.sessionId(), event.image());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    fail(event.sessionId(), "copying the parent's files failed: " + describe(e));
-                    return;
-                }
+        work.submit(event.sessionId(), "claim remix", () -> {
+            if (!event.copyData() || placements.mine(event.parentSessionId())) {
+                claim(event.sessionId());
             }
-            start(event.sessionId(), event.space(), event.image());
         });
     }
 
     @EventHandler
+    void on(SessionPlacedEvent event) {
+        placements.placed(event.sessionId(), event.runner());
+        if (properties.name().equals(event.runner())) {
+            work.submit(event.sessionId(), "start", () -> startRecorded(event.sessionId(), true));
+        }
+    }
+
+    /** A restored session starts again on its runner; one from before placement is claimed first. */
+    @EventHandler
     void on(SessionRestoredEvent event) {
-        work.submit(event.sessionId(), "restore", () -> queries
-                .query(new FindSessionQuery(event.sessionId()), ResponseTypes.optionalInstanceOf(SessionView.class))
-                .join()
-                .ifPresent(session -> start(session.id(), session.space(), session.image())));
+        work.submit(event.sessionId(), "restore", () -> {
+            if (placements.runnerOf(event.sessionId()).isEmpty()) {
+                claim(event.sessionId());
+            } else if (placements.mine(event.sessionId())) {
+                startRecorded(event.sessionId(), false);
+            }
+        });
     }
 
     @EventHandler
     void on(SessionClosedEvent event) {
-        work.submit(event.sessionId(), "close", () -> containers.remove(event.sessionId()));
+        whenMine(event.sessionId(), "close", () -> containers.remove(event.sessionId()));
     }
 
     @EventHandler
     void on(SessionStateChangedEvent event) {
         if (!event.to().live()) {
-            work.submit(event.sessionId(), "stop", () -> containers.remove(event.sessionId()));
+            whenMine(event.sessionId(), "stop", () -> containers.remove(event.sessionId()));
         }
     }
 
     @EventHandler
     void on(SessionDeletedEvent event) {
-        work.submit(event.sessionId(), "delete", () -> {
+        whenMine(event.sessionId(), "delete", () -> {
             containers.remove(event.sessionId());
             containers.removeVolume(event.sessionId());
+            placements.forget(event.sessionId());
         });
     }
 
     /** A USER message is a task: handed to the agent in seq order, one at a time per session. */
     @EventHandler
     void on(@Task MessagePostedEvent event) {
+        if (placements.mine(event.sessionId())) {
+            handOffInTurn(event);
+        }
+    }
+
+    /** Asks for a live session to be placed on this runner; the SessionPlaced event decides. */
+    void place(UUID sessionId) {
+        work.submit(sessionId, "claim", () -> claim(sessionId));
+    }
+
+    private void whenMine(UUID sessionId, String what, Runnable task) {
+        work.submit(sessionId, what, () -> {
+            if (placements.mine(sessionId)) {
+                task.run();
+            }
+        });
+    }
+
+    private void handOffInTurn(MessagePostedEvent event) {
         if (!handedOff.add(event.sessionId() + "/" + event.seq())) {
             return;
         }
@@ -157,7 +181,7 @@ class SessionRunner {
     void died(UUID sessionId, String status) {
         work.submit(sessionId, "report death", () -> {
             if (!containers.isRunning(sessionId)) {
-                fail(sessionId, "the container stopped: " + status);
+                failNow(sessionId, "the container stopped: " + status);
             }
         });
     }
@@ -172,25 +196,45 @@ class SessionRunner {
             if (waiting != null && waiting.get() > 0) {
                 return; // its work is under way
             }
-            var unanswered = jdbc.sql("""
-                    SELECT id, seq, content, metadata::text AS metadata FROM messages
-                    WHERE session_id = :id AND role = 'user' AND seq > COALESCE((
-                        SELECT max((metadata->>'in_reply_to')::bigint) FROM messages
-                        WHERE session_id = :id AND role = 'agent'), 0)
-                    ORDER BY seq""")
-                    .param("id", sessionId)
-                    .query((rs, row) -> new MessagePostedEvent(sessionId, rs.getObject("id", UUID.class),
-                            rs.getLong("seq"), MessageRole.USER, rs.getString("content"), Map.of()))
-                    .list();
+            var unanswered = RecordedSession.read(events, sessionId).unanswered();
             if (unanswered.isEmpty() && busyWithATask) {
                 changeState(sessionId, SessionState.IDLE, "no task left");
             }
-            unanswered.forEach(this::on);
+            unanswered.forEach(this::handOffInTurn);
         });
     }
 
     void closeIdle(UUID sessionId) {
         work.submit(sessionId, "idle timeout", () -> changeState(sessionId, SessionState.CLOSED, "idle_timeout"));
+    }
+
+    /**
+     * Starts the session's container as its events describe it; a new remix first gets a copy of its
+     * parent's files. Tasks posted before the session was placed are handed over once it runs.
+     */
+    private void startRecorded(UUID sessionId, boolean firstStart) {
+        RecordedSession session = RecordedSession.read(events, sessionId);
+        if (firstStart && session.fork() != null && session.fork().copyData()) {
+            try {
+                containers.copyVolume(session.fork().parentSessionId(), sessionId, session.image());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failNow(sessionId, "copying the parent's files failed: " + describe(e));
+                return;
+            }
+        }
+        start(sessionId, session.space(), session.image());
+        session.unanswered().forEach(this::handOffInTurn);
+    }
+
+    private void claim(UUID sessionId) {
+        try {
+            send(new PlaceSessionCommand(sessionId, properties.name()));
+        } catch (RuntimeException notPlaceable) {
+            log.debug("Session {} not claimed: {}", sessionId, notPlaceable.getMessage());
+        }
     }
 
     private void start(UUID sessionId, String space, String image) {
@@ -203,9 +247,9 @@ class SessionRunner {
             String containerId = containers.start(new ContainerSpec(sessionId, space, image, environment));
             send(new MarkSessionReadyCommand(sessionId, containerId));
         } catch (NotFoundException e) {
-            fail(sessionId, "image '" + image + "' not found");
+            failNow(sessionId, "image '" + image + "' not found");
         } catch (RuntimeException e) {
-            fail(sessionId, "the container could not start: " + describe(e));
+            failNow(sessionId, "the container could not start: " + describe(e));
         }
     }
 
@@ -217,6 +261,7 @@ class SessionRunner {
             AgentReply reply = AgentReply.of(task, run);
             send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
         } catch (NotFoundException | DomainException gone) {
+            handedOff.remove(sessionId + "/" + task.seq()); // handed over again once the container runs
             log.info("Task {} of session {} not handed over: the session has no running container", task.seq(), sessionId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -236,7 +281,12 @@ class SessionRunner {
         }
     }
 
-    private void fail(UUID sessionId, String reason) {
+    /** Reports a failure of a live session, in its turn: it becomes ERRORED (a session that is not live stays). */
+    void fail(UUID sessionId, String reason) {
+        work.submit(sessionId, "fail", () -> failNow(sessionId, reason));
+    }
+
+    private void failNow(UUID sessionId, String reason) {
         log.warn("Session {} failed: {}", sessionId, reason);
         send(new FailSessionCommand(sessionId, reason));
     }

@@ -1,0 +1,52 @@
+package dev.raworc.runner.session;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import dev.raworc.runner.RunnerProperties;
+
+/**
+ * Which runner each session is placed on, from the event store. A placement never changes, so once
+ * known it is kept; sessions from before placement belong to runner {@code default}.
+ */
+@Component
+class Placements {
+
+    private final EventStore events;
+    private final RunnerProperties properties;
+    private final Map<UUID, String> known = new ConcurrentHashMap<>();
+
+    Placements(EventStore events, RunnerProperties properties) {
+        this.events = events;
+        this.properties = properties;
+    }
+
+    void placed(UUID sessionId, String runner) {
+        known.put(sessionId, runner);
+    }
+
+    Optional<String> runnerOf(UUID sessionId) {
+        String runner = known.get(sessionId);
+        if (runner == null) {
+            runner = RecordedSession.read(events, sessionId).runner();
+            if (runner != null) {
+                known.put(sessionId, runner);
+            }
+        }
+        return Optional.ofNullable(runner);
+    }
+
+    /** Whether this runner acts on the session. */
+    boolean mine(UUID sessionId) {
+        return properties.owns(runnerOf(sessionId).orElse(null));
+    }
+
+    void forget(UUID sessionId) {
+        known.remove(sessionId);
+    }
+}
