@@ -103,6 +103,17 @@ final class IdentityServer implements AutoCloseable {
         });
     }
 
+    /** Starts another process on the same database (a runner with a name of its own, say); closed with the server. */
+    ConfigurableApplicationContext startProcess(String... properties) {
+        return launch(properties);
+    }
+
+    /** Stops a process started by {@link #startProcess}, as a crash or an operator would. */
+    void stop(ConfigurableApplicationContext process) {
+        process.close();
+        processes.remove(process);
+    }
+
     private ConfigurableApplicationContext launch(String... properties) {
         List<String> arguments = new ArrayList<>(List.of("--RAWORC_DATABASE_URL=" + url, "--RAWORC_DATABASE_USER=postgres",
                 "--raworc.jwt-secret=" + ApiTest.JWT_SECRET, "--raworc.master-key=" + TestVault.MASTER_KEY));
