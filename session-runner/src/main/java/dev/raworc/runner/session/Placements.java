@@ -46,6 +46,11 @@ class Placements {
         return properties.owns(runnerOf(sessionId).orElse(null));
     }
 
+    /** Whether the session is placed on this runner (an unplaced one is not yet anybody's to run). */
+    boolean placedHere(UUID sessionId) {
+        return runnerOf(sessionId).filter(properties.name()::equals).isPresent();
+    }
+
     void forget(UUID sessionId) {
         known.remove(sessionId);
     }

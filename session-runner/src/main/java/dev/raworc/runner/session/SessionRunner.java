@@ -87,14 +87,9 @@ class SessionRunner {
         place(event.sessionId());
     }
 
-    /** A remix with the parent's files goes where the parent's volume is: only the parent's runner claims it. */
     @EventHandler
     void on(SessionForkedEvent event) {
-        work.submit(event.sessionId(), "claim remix", () -> {
-            if (!event.copyData() || placements.mine(event.parentSessionId())) {
-                claim(event.sessionId());
-            }
-        });
+        place(event.sessionId());
     }
 
     @EventHandler
@@ -110,7 +105,7 @@ class SessionRunner {
     void on(SessionRestoredEvent event) {
         work.submit(event.sessionId(), "restore", () -> {
             if (placements.runnerOf(event.sessionId()).isEmpty()) {
-                claim(event.sessionId());
+                claimIfItsFilesAreHere(event.sessionId());
             } else if (placements.mine(event.sessionId())) {
                 startRecorded(event.sessionId(), false);
             }
@@ -141,14 +136,24 @@ class SessionRunner {
     /** A USER message is a task: handed to the agent in seq order, one at a time per session. */
     @EventHandler
     void on(@Task MessagePostedEvent event) {
-        if (placements.mine(event.sessionId())) {
+        if (placements.placedHere(event.sessionId())) {
             handOffInTurn(event);
         }
     }
 
-    /** Asks for a live session to be placed on this runner; the SessionPlaced event decides. */
+    /**
+     * Asks for a live session to be placed on this runner; the SessionPlaced event decides. A remix
+     * with the parent's files goes where the parent's volume is: only the parent's runner claims it.
+     */
     void place(UUID sessionId) {
-        work.submit(sessionId, "claim", () -> claim(sessionId));
+        work.submit(sessionId, "claim", () -> claimIfItsFilesAreHere(sessionId));
+    }
+
+    private void claimIfItsFilesAreHere(UUID sessionId) {
+        SessionForkedEvent fork = RecordedSession.read(events, sessionId).fork();
+        if (fork == null || !fork.copyData() || placements.mine(fork.parentSessionId())) {
+            claim(sessionId);
+        }
     }
 
     private void whenMine(UUID sessionId, String what, Runnable task) {
@@ -255,13 +260,17 @@ class SessionRunner {
 
     private void handOff(MessagePostedEvent task) {
         UUID sessionId = task.sessionId();
+        if (!containers.isRunning(sessionId)) { // not started yet: its start hands the task over
+            handedOff.remove(sessionId + "/" + task.seq());
+            tasksWaiting.get(sessionId).decrementAndGet();
+            return;
+        }
         try {
             changeState(sessionId, SessionState.BUSY, "task " + task.seq());
             AgentRun run = containers.runAgent(sessionId, task.content(), properties.agentTimeout());
             AgentReply reply = AgentReply.of(task, run);
             send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
         } catch (NotFoundException | DomainException gone) {
-            handedOff.remove(sessionId + "/" + task.seq()); // handed over again once the container runs
             log.info("Task {} of session {} not handed over: the session has no running container", task.seq(), sessionId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
