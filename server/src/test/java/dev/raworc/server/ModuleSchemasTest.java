@@ -23,7 +23,7 @@ class ModuleSchemasTest {
     private static final List<String> PLATFORM_TABLES = List.of("dead_letter_entry", "domain_event_entry",
             "flyway_history_platform", "snapshot_event_entry", "token_entry");
     private static final List<String> COMMAND_TABLES = List.of("account_credentials", "flyway_history_command",
-            "master_key_check", "name_claims", "secret_data_keys");
+            "master_key_check", "name_claims", "role_binding_grants", "role_rules", "secret_data_keys");
 
     @Test
     void eachModuleRecordsOnlyItsOwnMigrationsAndTables() {
@@ -32,18 +32,19 @@ class ModuleSchemasTest {
 
         JdbcClient withCommand = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND);
         assertThat(tables(withCommand)).containsExactlyInAnyOrderElementsOf(concat(PLATFORM_TABLES, COMMAND_TABLES));
-        assertThat(versions(withCommand, ModuleSchema.PLATFORM)).containsExactly("1");
-        assertThat(versions(withCommand, ModuleSchema.COMMAND)).containsExactly("2", "4", "6");
+        assertThat(versions(withCommand, ModuleSchema.PLATFORM)).containsExactly("1", "17");
+        assertThat(versions(withCommand, ModuleSchema.COMMAND)).containsExactly("2", "4", "6", "15");
 
         JdbcClient everyProcess = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY);
         assertThat(tables(everyProcess)).containsAll(concat(PLATFORM_TABLES, COMMAND_TABLES))
                 .contains("flyway_history_query", "service_accounts", "role_bindings", "spaces", "messages", "session_counts");
         assertThat(versions(everyProcess, ModuleSchema.QUERY))
-                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14");
+                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14", "16");
 
         JdbcClient withRunner = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY, ModuleSchema.RUNNER);
-        assertThat(tables(withRunner)).as("the runner has no tables yet, so no history either")
-                .containsExactlyInAnyOrderElementsOf(tables(everyProcess));
+        assertThat(tables(withRunner)).containsExactlyInAnyOrderElementsOf(concat(tables(everyProcess),
+                List.of("flyway_history_runner", "runner_heartbeats", "runner_sessions")));
+        assertThat(versions(withRunner, ModuleSchema.RUNNER)).containsExactly("1");
     }
 
     @Test
@@ -56,7 +57,7 @@ class ModuleSchemasTest {
 
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
 
-        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(10);
+        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(11);
     }
 
     /** Every process migrates what the platform's beans read, so a query-only process may start first. */

@@ -9,7 +9,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * The tables one module owns: its migrations under {@code db/<name>} and its own Flyway history
  * table, so modules never share a version sequence. Migrated in {@link #order()}: a module may
  * rely on the tables of any module before it (the query side's migrations touch
- * {@code token_entry}).
+ * {@code token_entry}). New files still take the next number no module has used, which keeps
+ * the test of the upgrade from the old single history (all locations in one sequence) possible.
  */
 public record ModuleSchema(String name, int order) {
 
