@@ -1,6 +1,9 @@
 package dev.raworc.command;
 
+import java.util.EnumSet;
+
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -16,11 +19,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 import dev.raworc.platform.ConditionalOnSide;
+import dev.raworc.platform.RaworcProperties;
 import dev.raworc.platform.Side;
 
-/** The command side: aggregates, their handlers and the endpoints that write. */
+/**
+ * The command side: aggregates, their handlers and the endpoints that write. Runners record what
+ * they see as commands too, handled in their own process on the shared event store: the endpoints
+ * are the command side's alone (see {@link CommandEndpoint}).
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnSide(Side.COMMAND)
+@ConditionalOnSide({Side.COMMAND, Side.RUNNER})
 @ComponentScan
 public class CommandSide {
 
@@ -30,9 +38,15 @@ public class CommandSide {
     /** Aggregates kept loaded between commands: the busiest sessions and accounts, a few KB each. */
     static final int CACHED_AGGREGATES = 10_000;
 
+    /**
+     * Cached aggregates are safe only where no other process appends to their streams: a stale
+     * copy that decides to append loses the race and is retried, but one that decides to do
+     * nothing would answer from the past. So only the single box, which runs every side, caches.
+     */
     @Bean
-    Cache aggregateCache() {
-        return new BoundedAggregateCache(CACHED_AGGREGATES);
+    Cache aggregateCache(RaworcProperties properties) {
+        return properties.sides().containsAll(EnumSet.allOf(Side.class))
+                ? new BoundedAggregateCache(CACHED_AGGREGATES) : NoCache.INSTANCE;
     }
 
     /** Stops before the database closes, so that the snapshot being taken at shutdown can finish. */

@@ -8,12 +8,12 @@ import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Conditional;
 
-/** Loads the annotated configuration only when {@code raworc.sides} includes the given side. */
+/** Loads the annotated configuration only when {@code raworc.sides} includes one of the given sides. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @Conditional(OnSideCondition.class)
 public @interface ConditionalOnSide {
 
-    Side value();
+    Side[] value();
 }

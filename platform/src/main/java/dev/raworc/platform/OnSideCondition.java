@@ -1,5 +1,6 @@
 package dev.raworc.platform;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,10 +14,10 @@ class OnSideCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Side side = (Side) metadata.getAnnotationAttributes(ConditionalOnSide.class.getName()).get("value");
+        Side[] sides = (Side[]) metadata.getAnnotationAttributes(ConditionalOnSide.class.getName()).get("value");
         Set<Side> enabled = Binder.get(context.getEnvironment())
                 .bind("raworc.sides", Bindable.setOf(Side.class))
                 .orElse(EnumSet.allOf(Side.class));
-        return enabled.contains(side);
+        return Arrays.stream(sides).anyMatch(enabled::contains);
     }
 }

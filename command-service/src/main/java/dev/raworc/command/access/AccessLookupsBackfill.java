@@ -11,11 +11,14 @@ import org.springframework.stereotype.Component;
 import dev.raworc.api.DomainException;
 import dev.raworc.command.AggregateViews;
 
+import dev.raworc.command.CommandEndpoint;
+
 /**
  * Installs from before the access lookups hold their roles and bindings only in events: at start,
  * every role and binding whose name is claimed but has no lookup row is loaded and recorded.
  * Idempotent; on an install that is up to date it finds nothing to do.
  */
+@CommandEndpoint
 @Component
 class AccessLookupsBackfill {
 

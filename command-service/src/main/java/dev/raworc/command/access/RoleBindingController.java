@@ -31,7 +31,10 @@ import dev.raworc.platform.storage.Ids;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.web.ApiException;
 
+import dev.raworc.command.CommandEndpoint;
+
 /** The writes of {@code /role-bindings}. Role, principal and space must exist (422 otherwise). */
+@CommandEndpoint
 @RestController
 class RoleBindingController {
 

@@ -31,7 +31,10 @@ import dev.raworc.platform.access.Verb;
 import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.storage.NameClaims;
 
+import dev.raworc.command.CommandEndpoint;
+
 /** The writes of {@code /roles}. */
+@CommandEndpoint
 @RestController
 class RoleController {
 

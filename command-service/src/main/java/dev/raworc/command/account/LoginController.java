@@ -28,10 +28,13 @@ import dev.raworc.platform.security.StoredCredentials;
 import dev.raworc.platform.web.ApiException;
 import dev.raworc.platform.web.ErrorCode;
 
+import dev.raworc.command.CommandEndpoint;
+
 /**
  * {@code POST /auth/login}. Unknown user, wrong password and inactive account all get the same
  * answer after the same work, so a caller cannot learn which accounts exist.
  */
+@CommandEndpoint
 @RestController
 class LoginController {
 

@@ -43,7 +43,10 @@ import dev.raworc.platform.web.ApiException;
 import dev.raworc.platform.web.ErrorCode;
 import dev.raworc.platform.web.SensitiveInput;
 
+import dev.raworc.command.CommandEndpoint;
+
 /** The writes of {@code /service-accounts}. */
+@CommandEndpoint
 @RestController
 class ServiceAccountController {
 

@@ -34,10 +34,13 @@ import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.web.SensitiveInput;
 
+import dev.raworc.command.CommandEndpoint;
+
 /**
  * The writes of a space's secrets, in both path forms: {@code /spaces/{space}/secrets} and
  * {@code /secrets?space=} (space {@code default} when not given).
  */
+@CommandEndpoint
 @RestController
 class SecretController {
 

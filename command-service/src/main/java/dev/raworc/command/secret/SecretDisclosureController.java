@@ -31,11 +31,14 @@ import dev.raworc.platform.web.ErrorCode;
 import dev.raworc.platform.web.paging.Page;
 import dev.raworc.platform.web.paging.PageRequest;
 
+import dev.raworc.command.CommandEndpoint;
+
 /**
  * The reads of secrets with {@code show_values=true}: a disclosure is a write (its audit event
  * comes first), so the command side serves it from its own state; the query side serves the rest.
  * Values need {@code read-values} permission in the space.
  */
+@CommandEndpoint
 @RestController
 class SecretDisclosureController {
 

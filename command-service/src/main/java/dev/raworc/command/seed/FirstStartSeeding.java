@@ -32,6 +32,8 @@ import dev.raworc.platform.security.PasswordPolicy;
 import dev.raworc.platform.storage.DataDirectory;
 import dev.raworc.platform.storage.NameClaims;
 
+import dev.raworc.command.CommandEndpoint;
+
 /**
  * Seeds what every installation has, through commands like any other change: the built-in roles,
  * the {@code default} space, and on an empty system the {@code admin} account bound globally to
@@ -42,6 +44,7 @@ import dev.raworc.platform.storage.NameClaims;
  * Under the {@code axonserver} profile with Axon Server unreachable, the server starts without them
  * and seeds once Axon Server answers: a restart would not help, and a crash would only loop.
  */
+@CommandEndpoint
 @Component
 class FirstStartSeeding implements SmartLifecycle {
 

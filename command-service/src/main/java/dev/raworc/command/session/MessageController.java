@@ -34,7 +34,10 @@ import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.security.AuthenticatedAccount;
 import dev.raworc.platform.web.ApiException;
 
+import dev.raworc.command.CommandEndpoint;
+
 /** The writes of a session's messages. */
+@CommandEndpoint
 @RestController
 class MessageController {
 

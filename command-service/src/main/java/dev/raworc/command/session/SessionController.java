@@ -44,7 +44,10 @@ import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.security.AuthenticatedAccount;
 import dev.raworc.platform.web.ApiException;
 
+import dev.raworc.command.CommandEndpoint;
+
 /** The writes of {@code /sessions}: create, change, close, restore, remix, delete. */
+@CommandEndpoint
 @RestController
 class SessionController {
 

@@ -32,7 +32,10 @@ import dev.raworc.platform.access.Verb;
 import dev.raworc.platform.axon.Writes;
 import dev.raworc.platform.storage.NameClaims;
 
+import dev.raworc.command.CommandEndpoint;
+
 /** The writes of {@code /spaces}; each answers from the space aggregate, needing no query side. */
+@CommandEndpoint
 @RestController
 class SpaceController {
 
