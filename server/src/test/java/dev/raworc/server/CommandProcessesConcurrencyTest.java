@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dev.raworc.platform.testing.TestDatabase;
 import dev.raworc.server.MessageLoad.Acknowledged;
@@ -44,6 +45,27 @@ class CommandProcessesConcurrencyTest {
             assertThat(acknowledged).extracting(Acknowledged::seq).doesNotHaveDuplicates()
                     .hasSameElementsAs(SessionApi.seqs(1, acknowledged.size()));
             assertThat(sessions.count(session, "")).as("messages stored").isEqualTo(acknowledged.size());
+        }
+    }
+
+    /**
+     * A process that loaded a session before another process changed it must decide on the change:
+     * a restore that saw only its own, older copy would find the session live and do nothing.
+     */
+    @Test
+    void aProcessDecidesOnWhatAnotherProcessChanged() {
+        try (IdentityServer server = IdentityServer.start(TestDatabase.dataSource(), "--raworc.sides=command,query")) {
+            ApiClient first = server.api();
+            String token = first.login("admin", ApiTest.ADMIN_PASSWORD);
+            SessionApi throughFirst = new SessionApi(new IdentityApi(first, token));
+            SessionApi throughSecond = new SessionApi(new IdentityApi(server.startCommandProcess(), token));
+            String session = SessionApi.id(throughFirst.create());
+            throughFirst.moveTo(session, "IDLE");
+
+            throughSecond.close(session);
+            JsonNode restored = SessionApi.ok(first.postJson("/api/v0/sessions/" + session + "/restore", token, "{}"), 200);
+
+            assertThat(restored.get("state").asString()).as("restored by the process that saw it idle").isEqualTo("init");
         }
     }
 
