@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.raworc.platform.access.AdminOnly;
 import dev.raworc.platform.axon.ProjectionCatchUp;
+import dev.raworc.platform.axon.SegmentTakeover;
 import dev.raworc.platform.web.ApiException;
 import dev.raworc.platform.web.ErrorCode;
 
 /**
  * {@code POST /admin/rebuild}: drops every read model of this process and rebuilds it from the
  * event store, answering once the projections have caught up again. Processors that must never
- * replay (the runner's) are left alone. While it runs, reads see partial data.
+ * replay (the runner's) are left alone. While it runs, reads see partial data. Other query
+ * processes lose their segments of the read models to this one and stand by.
  */
 @RestController
 class RebuildController {
@@ -29,10 +31,12 @@ class RebuildController {
 
     private final EventProcessingConfiguration processing;
     private final ProjectionCatchUp projections;
+    private final SegmentTakeover takeover;
 
-    RebuildController(EventProcessingConfiguration processing, ProjectionCatchUp projections) {
+    RebuildController(EventProcessingConfiguration processing, ProjectionCatchUp projections, SegmentTakeover takeover) {
         this.processing = processing;
         this.projections = projections;
+        this.takeover = takeover;
     }
 
     @PostMapping("/admin/rebuild")
@@ -46,6 +50,7 @@ class RebuildController {
                 .filter(StreamingEventProcessor::supportsReset)
                 .toList();
         replayable.forEach(StreamingEventProcessor::shutDown);
+        takeover.takeOver(replayable.stream().map(StreamingEventProcessor::getName).toList());
         replayable.forEach(StreamingEventProcessor::resetTokens);
         replayable.forEach(StreamingEventProcessor::start);
         if (!projections.await(CATCH_UP)) {

@@ -24,7 +24,8 @@ import dev.raworc.platform.storage.SqlTime;
  * Keeps {@code messages} and each session's last activity ({@code session_activity}) in step with
  * the session events, in a processing group of its own so that it runs beside the catalog's
  * ({@link dev.raworc.query.CatalogProcessing}); a remix's copy of its parent's messages is made here, after every message before
- * it. Idempotent per event; waiters for new messages are woken once its transaction commits.
+ * it. Idempotent per event; waiters for new messages, in every query process, are woken once its
+ * transaction commits.
  */
 @Component
 @ProcessingGroup(MessageProjection.PROCESSING_GROUP)
@@ -34,19 +35,19 @@ class MessageProjection {
 
     private final NamedParameterJdbcTemplate template;
     private final JdbcClient jdbc;
-    private final MessageWaiters waiters;
+    private final MessageNotifications notifications;
 
-    MessageProjection(NamedParameterJdbcTemplate template, MessageWaiters waiters) {
+    MessageProjection(NamedParameterJdbcTemplate template, MessageNotifications notifications) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
-        this.waiters = waiters;
+        this.notifications = notifications;
     }
 
     @EventHandler
     void on(MessagePostedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) {
         PendingRows.of(template).messages().add(new MessageRows.Row(event.messageId(), event.sessionId(), event.seq(),
                 event.role().wireName(), event.content(), JsonColumns.write(event.metadata()), principal, SqlTime.of(at)));
-        waiters.wakeAfterCommit(event.sessionId());
+        notifications.announce(event.sessionId());
     }
 
     @EventHandler

@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Long-polling requests waiting for a session's next message. They hold no thread while they
- * wait; the projection wakes them once a new message is committed and readable. When the server
+ * wait; they are woken once a new message is committed and readable: by the projection in this
+ * process, and by {@link MessageNotifications} for messages another process projected. When the server
  * stops, they are answered at once with what there is: the web server's graceful shutdown waits
  * for every request still open, and a poll held for a minute would hold the stop as long.
  */
@@ -58,11 +59,15 @@ class MessageWaiters implements SmartLifecycle {
         }
     }
 
-    private void wake(UUID sessionId) {
+    void wake(UUID sessionId) {
         Set<Waiter> waiters = waiting.get(sessionId);
         if (waiters != null) {
             waiters.forEach(waiter -> waiter.wake().run());
         }
+    }
+
+    void wakeAll() {
+        waiting.values().forEach(waiters -> waiters.forEach(waiter -> waiter.wake().run()));
     }
 
     @Override

@@ -160,7 +160,8 @@ class MessageRowsTest {
     @Test
     void theLastActivityIsTheLatestMessageWhicheverProjectionRunsFirst() {
         MessageProjection messagesAlone = new MessageProjection(
-                new NamedParameterJdbcTemplate(TestDatabase.dataSource()), new MessageWaiters());
+                new NamedParameterJdbcTemplate(TestDatabase.dataSource()),
+                new MessageNotifications(TestDatabase.dataSource(), new MessageWaiters()));
         MessagePostedEvent first = new MessagePostedEvent(id, UUID.randomUUID(), 1, MessageRole.USER, "m1", Map.of());
         messagesAlone.on(first, AT.plusSeconds(5), "admin");
         messagesAlone.on(new MessagePostedEvent(id, UUID.randomUUID(), 2, MessageRole.AGENT, "m2", Map.of()),

@@ -26,7 +26,7 @@ final class SessionReadModels {
     SessionReadModels(MessageWaiters waiters) {
         NamedParameterJdbcTemplate template = new NamedParameterJdbcTemplate(TestDatabase.dataSource());
         sessions = new SessionProjection(template);
-        messages = new MessageProjection(template, waiters);
+        messages = new MessageProjection(template, new MessageNotifications(TestDatabase.dataSource(), waiters));
         handlers = List.of(new AnnotationEventHandlerAdapter(sessions), new AnnotationEventHandlerAdapter(messages));
     }
 
