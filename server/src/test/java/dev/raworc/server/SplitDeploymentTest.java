@@ -85,8 +85,9 @@ class SplitDeploymentTest {
         assertThat(SessionApi.ok(api.postJson("/api/v0/sessions/" + id + "/close", token, null), 200).get("state").asString())
                 .isEqualTo("closed");
         seenByEveryQueryProcess("/api/v0/sessions/" + id, session -> session.json().get("state").asString().equals("closed"));
+        // INIT until its container is ready again, which a runner may report before the answer is made
         assertThat(SessionApi.ok(api.postJson("/api/v0/sessions/" + id + "/restore", token, null), 200).get("state").asString())
-                .isEqualTo("init");
+                .isIn("init", "idle");
         awaitState(id, "idle");
         assertThat(ask(id, "cat /session/kept")).isEqualTo("kept");
 

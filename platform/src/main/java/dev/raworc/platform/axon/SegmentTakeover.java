@@ -1,7 +1,7 @@
 package dev.raworc.platform.axon;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 
 import javax.sql.DataSource;
@@ -21,15 +21,9 @@ public class SegmentTakeover {
     private static final String THIS_PROCESS = ManagementFactory.getRuntimeMXBean().getName();
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
     SegmentTakeover(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
-    }
-
-    SegmentTakeover(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
-        this.clock = clock;
     }
 
     /** @return how many segments changed hands or had their claim renewed */
@@ -39,7 +33,7 @@ public class SegmentTakeover {
         }
         return jdbc.sql("UPDATE token_entry SET owner = :owner, timestamp = :now WHERE processor_name IN (:processors)")
                 .param("owner", THIS_PROCESS)
-                .param("now", clock.instant().toString())
+                .param("now", Instant.now().toString())
                 .param("processors", processors)
                 .update();
     }

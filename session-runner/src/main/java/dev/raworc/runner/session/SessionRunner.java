@@ -238,7 +238,7 @@ class SessionRunner {
         try {
             send(new PlaceSessionCommand(sessionId, properties.name()));
         } catch (RuntimeException notPlaceable) {
-            log.debug("Session {} not claimed: {}", sessionId, notPlaceable.getMessage());
+            log.warn("Session {} not claimed: {}", sessionId, describe(notPlaceable));
         }
     }
 

@@ -1,7 +1,9 @@
-package dev.raworc.platform.access;
+package dev.raworc.query.access;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.raworc.platform.access.SqlAccountDirectory;
 
 /**
  * The directory of a process without the command side: the query side's read models. A change

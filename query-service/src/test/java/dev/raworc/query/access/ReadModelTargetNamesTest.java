@@ -1,4 +1,4 @@
-package dev.raworc.platform.access;
+package dev.raworc.query.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.raworc.platform.access;
+package dev.raworc.query.access;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.raworc.platform.access.SessionDirectory;
 import dev.raworc.platform.access.SessionTargets.SessionRef;
 
 /** Sessions as the query side's {@code sessions} read model knows them. */

@@ -1,4 +1,4 @@
-package dev.raworc.platform.access;
+package dev.raworc.query.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.raworc.platform.access.AccountAccess;
 import dev.raworc.platform.testing.TestDatabase;
 
 /** The directory of a process without the command side, over the query side's read models (real PostgreSQL). */

@@ -1,4 +1,4 @@
-package dev.raworc.platform.access;
+package dev.raworc.query.access;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.raworc.platform.access.TargetNames;
 import dev.raworc.platform.storage.Ids;
 
 /** The target names of a process without the command side: from the query side's read models. */
