@@ -22,5 +22,6 @@ WORKDIR /var/lib/raworc
 ENV RAWORC_DATA_DIR=/var/lib/raworc/data \
     MALLOC_ARENA_MAX=2 \
     JAVA_OPTS="-Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000"
-EXPOSE 9000
+# the API, and metrics and probes (RAWORC_MANAGEMENT_PORT: keep it off the public network)
+EXPOSE 9000 9001
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /opt/raworc/raworc-server.jar"]

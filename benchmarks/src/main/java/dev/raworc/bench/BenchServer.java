@@ -50,8 +50,9 @@ final class BenchServer implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        builder.environment().putAll(Map.of("RAWORC_PORT", String.valueOf(port), "RAWORC_DATA_DIR", data.toString(),
-                "RAWORC_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        // metrics and probes on as users run it, on the port after the API's
+        builder.environment().putAll(Map.of("RAWORC_PORT", String.valueOf(port), "RAWORC_MANAGEMENT_PORT", String.valueOf(port + 1),
+                "RAWORC_DATA_DIR", data.toString(), "RAWORC_ADMIN_PASSWORD", ADMIN_PASSWORD));
         Process process = builder.start();
         String apiBase = "http://localhost:" + port + "/api/v0";
         awaitHealthy(process, apiBase, log);

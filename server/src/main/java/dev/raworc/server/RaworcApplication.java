@@ -15,7 +15,9 @@ import dev.raworc.runner.RunnerSide;
  */
 @SpringBootApplication(scanBasePackages = "dev.raworc.platform",
         // accounts are our own: Spring's generated in-memory user (and its logged password) must not exist
-        exclude = UserDetailsServiceAutoConfiguration.class)
+        exclude = UserDetailsServiceAutoConfiguration.class,
+        // Axon's monitors go to the exported registry through the platform's MetricsConfiguration
+        excludeName = "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration")
 @Import({CommandSide.class, QuerySide.class, RunnerSide.class})
 public class RaworcApplication {
 

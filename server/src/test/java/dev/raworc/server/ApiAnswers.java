@@ -23,8 +23,8 @@ final class ApiAnswers {
 
     private static final String BASE = "/api/v0";
     private static final String ALL = "limit=1000";
-    /** Headers that say when the answer was given, not what it is. */
-    private static final List<String> CIRCUMSTANTIAL = List.of("date", "keep-alive", "connection");
+    /** Headers that say when and to which request the answer was given, not what it is. */
+    private static final List<String> CIRCUMSTANTIAL = List.of("date", "keep-alive", "connection", "x-request-id");
 
     private final ApiClient api;
     private final String token;

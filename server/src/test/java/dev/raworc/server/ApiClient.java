@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +60,11 @@ final class ApiClient {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     }
 
+    /** A request with headers of the caller's own (an {@code X-Request-Id}, say). */
+    Response send(String method, String path, String token, Map<String, String> headers) {
+        return exchange(method, path, token, null, HttpRequest.BodyPublishers.noBody(), Duration.ofSeconds(30), headers);
+    }
+
     /** Sends the body chunked, without declaring its length, as a streaming client would. */
     Response postChunked(String path, String token, byte[] body) {
         return exchange("POST", path, token, "application/json",
@@ -77,9 +83,15 @@ final class ApiClient {
 
     private Response exchange(String method, String path, String token, String contentType,
                               HttpRequest.BodyPublisher body, Duration timeout) {
+        return exchange(method, path, token, contentType, body, timeout, Map.of());
+    }
+
+    private Response exchange(String method, String path, String token, String contentType,
+                              HttpRequest.BodyPublisher body, Duration timeout, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
                 .method(method, body);
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
         }

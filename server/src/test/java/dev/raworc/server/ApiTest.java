@@ -31,6 +31,8 @@ abstract class ApiTest {
         registry.add("raworc.jwt-secret", () -> JWT_SECRET);
         // sessions of the API tests stay where the tests move them: the runner has tests of its own
         registry.add("raworc.sides", () -> "command,query");
+        // a read model stopped by a test makes the process unready quickly
+        registry.add("raworc.readiness.max-read-model-lag", () -> "2s");
     }
 
     @LocalServerPort

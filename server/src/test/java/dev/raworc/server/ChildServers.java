@@ -21,12 +21,19 @@ final class ChildServers {
     private ChildServers() {
     }
 
-    /** Starts the server with the JVM options and arguments, its output going to the log, and waits until it serves. */
+    /**
+     * Starts the server with the JVM options and arguments, its output going to the log, and waits
+     * until it serves. Without a management port among the arguments it serves none: several
+     * children run at once, and the default port would be taken twice.
+     */
     static Process start(Path log, List<String> jvmOptions, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RaworcApplication.class.getName()));
         command.addAll(List.of(arguments));
+        if (command.stream().noneMatch(argument -> argument.startsWith("--management.server.port="))) {
+            command.add("--management.server.port=-1");
+        }
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long launched = System.nanoTime();
         long deadline = launched + START_LIMIT.toNanos();

@@ -90,7 +90,10 @@ final class EndpointTour {
         ok(api.send("DELETE", BASE + "/service-accounts/" + account, token, null, null), 204);
         seen("/service-accounts/" + account, read -> read.status() == 404);
         assertThat(api.get(BASE + "/auth/me", accountToken).status()).isEqualTo(401);
-        assertThat(api.postJson(BASE + "/admin/rebuild", token, null).status()).isEqualTo(200);
+        Response rebuilt = api.postJson(BASE + "/admin/rebuild?wait=true", token, null);
+        assertThat(rebuilt.status()).isEqualTo(200);
+        seen("/admin/rebuilds/" + rebuilt.json().get("id").asString(),
+                read -> read.status() == 200 && read.json().get("state").asString().equals("done"));
     }
 
     private void seen(String path, Predicate<Response> shows) {

@@ -39,7 +39,7 @@ class ModuleSchemasTest {
         assertThat(tables(everyProcess)).containsAll(concat(PLATFORM_TABLES, COMMAND_TABLES))
                 .contains("flyway_history_query", "service_accounts", "role_bindings", "spaces", "messages", "session_counts");
         assertThat(versions(everyProcess, ModuleSchema.QUERY))
-                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14", "16");
+                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14", "16", "18");
 
         JdbcClient withRunner = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY, ModuleSchema.RUNNER);
         assertThat(tables(withRunner)).containsExactlyInAnyOrderElementsOf(concat(tables(everyProcess),
@@ -57,7 +57,7 @@ class ModuleSchemasTest {
 
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
 
-        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(11);
+        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(12);
     }
 
     /** Every process migrates what the platform's beans read, so a query-only process may start first. */

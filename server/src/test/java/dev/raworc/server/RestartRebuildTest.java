@@ -36,7 +36,7 @@ class RestartRebuildTest {
             ServerProcess.awaitProjections(second);
             ApiAnswers.assertSame(ApiAnswers.of(api, admin, history), before);
 
-            assertThat(api.send("POST", "/api/v0/admin/rebuild", admin, null, null).status()).isEqualTo(200);
+            assertThat(api.send("POST", "/api/v0/admin/rebuild?wait=true", admin, null, null).status()).isEqualTo(200);
             ApiAnswers.assertSame(ApiAnswers.of(api, admin, history), before);
         }
     }

@@ -20,10 +20,11 @@ final class ServerProcess {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, String... properties) {
-        String[] args = new String[properties.length + 2];
+        String[] args = new String[properties.length + 3];
         args[0] = "--server.port=0";
-        args[1] = "--raworc.data-dir=" + dataDir;
-        System.arraycopy(properties, 0, args, 2, properties.length);
+        args[1] = "--management.server.port=0";
+        args[2] = "--raworc.data-dir=" + dataDir;
+        System.arraycopy(properties, 0, args, 3, properties.length);
         return new SpringApplicationBuilder(RaworcApplication.class).run(args);
     }
 

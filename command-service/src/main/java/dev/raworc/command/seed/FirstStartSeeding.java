@@ -173,8 +173,9 @@ class FirstStartSeeding implements SmartLifecycle {
                 accountId, BuiltInRoles.ADMIN, PrincipalType.ServiceAccount, null));
         if (generated) {
             dataDirectory.writeOwnerOnly(PASSWORD_FILE, password);
-            log.warn("Created account 'admin' with the generated password {} (shown only this once; also in {})",
-                    password, dataDirectory.root().resolve(PASSWORD_FILE));
+            // the password itself never goes to the log, which is often shipped elsewhere
+            log.warn("Created account 'admin' with a generated password, written to {} (readable by its owner only)",
+                    dataDirectory.root().resolve(PASSWORD_FILE));
         } else {
             log.info("Created account 'admin' with the password from RAWORC_ADMIN_PASSWORD");
         }

@@ -16,8 +16,8 @@ import dev.raworc.platform.web.ErrorCode;
 import dev.raworc.platform.web.ErrorResponses;
 
 /**
- * Stateless bearer-token security. Only health, version, login and the API docs are public; every
- * other path needs a valid token, and refusals answer in the error envelope.
+ * Stateless bearer-token security. Only health, version, login, the API docs and the management
+ * port are public; every other path needs a valid token, and refusals answer in the error envelope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +26,12 @@ class SecurityConfiguration {
             "/api/v0/health", "/api/v0/version", "/api/v0/auth/login",
             "/api/v0/openapi.json", "/api/v0/openapi.json/**", "/api/v0/docs", "/api/v0/docs/**",
             "/api/v0/swagger-ui/**", "/error"};
+
+    /**
+     * Metrics and probes. They are served only on the management port (the API port never serves
+     * them: ManagementPortCheck keeps the two apart), which answers without a token.
+     */
+    static final String MANAGEMENT_PATHS = "/actuator/**";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtTokens tokens, AccessGrants grants,
@@ -42,6 +48,7 @@ class SecurityConfiguration {
                         // the second dispatch of a long poll, or of an error, continues an authorised request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(MANAGEMENT_PATHS).permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, exception) -> {

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * when its reading passes the limit ({@link RequestBodyProblems} answers it).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private final HttpProperties properties;

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or a value that does not parse (415): Spring fails on a wildcard while reading a body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestHeadFilter extends OncePerRequestFilter {
 
     private static final String ENCODED_NUL = "%00";

@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +22,7 @@ import dev.raworc.runner.RunnerProperties;
 class DockerConfiguration {
 
     @Bean(destroyMethod = "close")
-    DockerClient dockerClient(RunnerProperties properties) {
+    DockerClient dockerClient(RunnerProperties properties, MeterRegistry registry) {
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (properties.dockerHost() != null && !properties.dockerHost().isBlank()) {
             builder.withDockerHost(properties.dockerHost());
@@ -33,6 +34,6 @@ class DockerConfiguration {
                 .connectionTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
-        return DockerClientImpl.getInstance(config, http);
+        return DockerClientImpl.getInstance(config, new TimedDockerClient(http, registry));
     }
 }

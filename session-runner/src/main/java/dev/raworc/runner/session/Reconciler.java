@@ -41,16 +41,18 @@ class Reconciler {
     private final SessionWork work;
     private final RunnerSessions state;
     private final RunnerProperties properties;
+    private final ContainerCounts counts;
     private volatile Instant engineBackSince;
     private volatile boolean engineWasDown = true;
 
     Reconciler(Containers containers, SessionRunner runner, SessionWork work, RunnerSessions state,
-               RunnerProperties properties) {
+               RunnerProperties properties, ContainerCounts counts) {
         this.containers = containers;
         this.runner = runner;
         this.work = work;
         this.state = state;
         this.properties = properties;
+        this.counts = counts;
     }
 
     @Scheduled(initialDelayString = "0", fixedDelayString = "${raworc.runner.reconcile-interval:5s}")
@@ -62,6 +64,7 @@ class Reconciler {
             engineWasDown = true;
             return;
         }
+        counts.seen(running);
         if (engineWasDown) {
             engineWasDown = false;
             engineBackSince = Instant.now();

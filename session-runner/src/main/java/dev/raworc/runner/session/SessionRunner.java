@@ -67,11 +67,13 @@ class SessionRunner {
     private final SpaceSecrets secrets;
     private final RunnerProperties properties;
     private final JwtTokens tokens;
+    private final TaskOutcomes outcomes;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     SessionRunner(Containers containers, SessionWork work, CommandGateway commands, EventStore events,
-                  Placements placements, SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens) {
+                  Placements placements, SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens,
+                  TaskOutcomes outcomes) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
@@ -80,6 +82,7 @@ class SessionRunner {
         this.secrets = secrets;
         this.properties = properties;
         this.tokens = tokens;
+        this.outcomes = outcomes;
     }
 
     @EventHandler
@@ -265,12 +268,18 @@ class SessionRunner {
             tasksWaiting.get(sessionId).decrementAndGet();
             return;
         }
+        long started = System.nanoTime();
+        AgentRun run = null;
         try {
             changeState(sessionId, SessionState.BUSY, "task " + task.seq());
-            AgentRun run = containers.runAgent(sessionId, task.content(), properties.agentTimeout());
+            run = containers.runAgent(sessionId, task.content(), properties.agentTimeout());
+            outcomes.ran(run);
             AgentReply reply = AgentReply.of(task, run);
             send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
         } catch (NotFoundException | DomainException gone) {
+            if (run == null) {
+                outcomes.couldNotRun(started);
+            }
             log.info("Task {} of session {} not handed over: the session has no running container", task.seq(), sessionId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.dockerjava.api.DockerClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -27,7 +28,8 @@ class ContainersStartTest {
     private final RunnerProperties properties = new RunnerProperties("http://localhost:9/api/v0", List.of("raworc-agent"),
             Duration.ofMinutes(1), 0.5, DataSize.ofMegabytes(64), 64, Duration.ZERO, Duration.ofSeconds(5),
             Duration.ofSeconds(15), null, "t", Duration.ofSeconds(60), Duration.ofSeconds(5));
-    private final DockerClient docker = new DockerConfiguration().dockerClient(properties);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final DockerClient docker = new DockerConfiguration().dockerClient(properties, registry);
     private final Containers containers = new Containers(docker, properties);
     private final ContainerSpec spec = new ContainerSpec(UUID.randomUUID(), "default", IMAGE, Map.of("GREETING", "hi"));
 
@@ -49,6 +51,8 @@ class ContainersStartTest {
             assertThat(mount.getName()).isEqualTo(Containers.volumeName(spec.sessionId()));
             assertThat(mount.getDestination().getPath()).isEqualTo(Containers.MOUNT);
         });
+        assertThat(registry.get("raworc.runner.docker").tags("operation", "POST /containers/{id}/start", "outcome", "success")
+                .timer().count()).as("each Docker call is timed").isOne();
     }
 
     @Test
