@@ -51,8 +51,34 @@ class OperationsApiTest extends ApiTest {
                 .anyMatch(series("raworc_processor_lag_events", "group=\"catalog\""))
                 .anyMatch(series("raworc_processor_lag_seconds", "group=\"messages\""))
                 .anyMatch(series("raworc_sessions", "state=\"init\""))
+                .anyMatch(series("commandBus_allTimer_seconds_count", "payloadType=\"PostMessageCommand\""))
+                .anyMatch(series("eventProcessor_latency", "processorName=\"messages\""))
                 .anyMatch(series("hikaricp_connections_active"))
                 .anyMatch(series("jvm_memory_used_bytes"));
+    }
+
+    /** The monitoring example's dashboard asks for series the server has (a runner's once it runs). */
+    @Test
+    void theDashboardAsksForSeriesTheServerHas() throws java.io.IOException {
+        String admin = adminToken();
+        api().postJson("/api/v0/sessions", admin, "{}");
+        String scrape = management().get("/actuator/prometheus", null).text();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("..", "deploy", "monitoring", "grafana",
+                "dashboards", "raworc.json"));
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("([a-zA-Z_]+)\\{").matcher(dashboard);
+        List<String> asked = names.results().map(name -> name.group(1)).distinct().toList();
+
+        assertThat(asked).contains("raworc_processor_lag_seconds", "raworc_runner_tasks_seconds_bucket");
+        assertThat(asked).allSatisfy(name -> {
+            String base = name.replaceAll("_(bucket|sum|count)$", "");
+            if (base.startsWith("raworc_runner_")) {
+                assertThat(readme).as("the README explains " + base).contains(base);
+            } else {
+                assertThat(scrape).as("the scrape has " + name).contains("\n" + name + "{");
+            }
+        });
     }
 
     @Test

@@ -113,6 +113,29 @@ class RunnerApiTest {
     }
 
     @Test
+    void theScrapeShowsTasksDockerCallsAndContainers() {
+        String id = createSession();
+        awaitState(id, "idle");
+        ask(id, "echo fine");
+        ask(id, "exit 4");
+        ApiClient management = new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.management.port")));
+
+        Eventually.await(READY, "the reconciler to count the running container", () ->
+                scrape(management).anyMatch(line -> line.startsWith("raworc_runner_containers{")
+                        && line.contains("state=\"running\"") && !line.endsWith(" 0.0")));
+        assertThat(scrape(management).toList())
+                .anyMatch(line -> line.startsWith("raworc_runner_tasks_seconds_count{") && line.contains("outcome=\"success\""))
+                .anyMatch(line -> line.startsWith("raworc_runner_tasks_seconds_count{") && line.contains("outcome=\"failed\""))
+                .anyMatch(line -> line.startsWith("raworc_runner_docker_seconds_count{")
+                        && line.contains("operation=\"POST /containers/{id}/start\"") && line.contains("outcome=\"success\""))
+                .anyMatch(line -> line.startsWith("raworc_processor_lag_events{") && line.contains("group=\"session-runner@default\""));
+    }
+
+    private static java.util.stream.Stream<String> scrape(ApiClient management) {
+        return management.get("/actuator/prometheus", null).text().lines();
+    }
+
+    @Test
     void anOutputWithNulCharactersIsRepliedWithReplacementCharacters() {
         String id = createSession();
         awaitState(id, "idle");
