@@ -652,7 +652,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 3, true, true, childName, space,
-                IMAGE, METADATA));
+                IMAGE, METADATA, null));
         assertThat(names.owner(NameClaims.Kind.SESSION, childName)).contains(child);
         assertThat(names.owner(NameClaims.Kind.SESSION_IN_SPACE, space + "/" + child)).contains(child);
     }
@@ -670,7 +670,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 2, false, false, null, space,
-                IMAGE, own));
+                IMAGE, own, null));
         assertThat(names.name(NameClaims.Kind.SESSION, child)).isEmpty();
         assertThat(names.owner(NameClaims.Kind.SESSION_IN_SPACE, space + "/" + child)).contains(child);
     }
@@ -685,7 +685,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 0, true, true, null, space,
-                IMAGE, METADATA));
+                IMAGE, METADATA, null));
     }
 
     @Test
@@ -700,7 +700,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 1, true, true, null, space,
-                IMAGE, changed));
+                IMAGE, changed, null));
     }
 
     @ParameterizedTest
@@ -864,7 +864,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents(grandchild)).containsExactly(new SessionForkedEvent(grandchild, sessionId, 5, true, true, null,
-                space, IMAGE, METADATA));
+                space, IMAGE, METADATA, null));
     }
 
     @Test
@@ -887,7 +887,7 @@ class SessionTest {
     }
 
     private SessionForkedEvent forked(long upTo, boolean copyMessages) {
-        return new SessionForkedEvent(sessionId, UUID.randomUUID(), upTo, copyMessages, true, name, space, IMAGE, METADATA);
+        return new SessionForkedEvent(sessionId, UUID.randomUUID(), upTo, copyMessages, true, name, space, IMAGE, METADATA, null);
     }
 
     private SessionStateChangedEvent changed(SessionState from, SessionState to) {
