@@ -2,9 +2,9 @@ package dev.raworc.platform.content;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,7 +66,7 @@ public class CheckpointContents {
      * {@code keepLast} and every one recorded within {@code keepNewerThan}.
      */
     public Map<UUID, Long> expirable(int keepLast, Duration keepNewerThan) {
-        List<Map.Entry<UUID, Long>> rows = jdbc.sql("""
+        return jdbc.sql("""
                         SELECT session_id, max(checkpoint_no) AS through FROM (
                             SELECT session_id, checkpoint_no, recorded_at,
                                    row_number() OVER (PARTITION BY session_id ORDER BY checkpoint_no DESC) AS newest
@@ -75,7 +75,6 @@ public class CheckpointContents {
                         GROUP BY session_id""")
                 .param("keepLast", keepLast).param("seconds", (double) keepNewerThan.toSeconds())
                 .query((rs, n) -> Map.entry(rs.getObject("session_id", UUID.class), rs.getLong("through")))
-                .list();
-        return Map.ofEntries(rows.toArray(Map.Entry[]::new));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ final class ManifestCodec {
     static Manifest decode(byte[] bytes) {
         List<Manifest.Item> items = new ArrayList<>();
         for (JsonNode row : JSON.readTree(bytes)) {
-            FileEntry entry = new FileEntry(row.get(0).asString(), FileType.valueOf(row.get(1).asString().toUpperCase()),
+            FileEntry entry = new FileEntry(row.get(0).asString(), FileType.valueOf(row.get(1).asString().toUpperCase(Locale.ROOT)),
                     row.get(2).asLong(), row.get(3).asInt(),
                     row.get(4).isNull() ? null : Instant.ofEpochMilli(row.get(4).asLong()),
                     text(row.get(5)), text(row.get(6)));
