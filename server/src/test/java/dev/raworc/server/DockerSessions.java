@@ -56,7 +56,7 @@ final class DockerSessions implements AutoCloseable {
 
     /** Takes a session made by a request (a remix, say) into the ones removed at the end. */
     String created(Response created) {
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
         String id = created.json().get("id").asString();
         sessions.add(id);
         return id;

@@ -10,11 +10,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.files.FileDeletedEvent;
+import dev.raworc.api.files.FileEntry;
 import dev.raworc.api.files.FilesWrittenEvent;
 import dev.raworc.api.files.RecordCheckpointCommand;
 import dev.raworc.platform.content.Manifest;
@@ -105,6 +107,8 @@ class SessionFilesRunner {
                     scanned.bytesAdded(), applied));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (AggregateNotFoundException deleted) {
+            log.debug("No checkpoint of session {}: it was deleted", sessionId);
         } catch (IOException | RuntimeException e) {
             log.warn("No checkpoint of session {}: {}", sessionId, e.toString());
         }
@@ -125,7 +129,7 @@ class SessionFilesRunner {
 
     /** Fills a new session's volume with the files of a manifest (a remix from a past message). */
     void restore(UUID sessionId, String image, String manifestHash) {
-        List<dev.raworc.api.files.FileEntry> entries = manifests.load(manifestHash).items().stream()
+        List<FileEntry> entries = manifests.load(manifestHash).items().stream()
                 .map(Manifest.Item::entry).toList();
         containers.ensureVolume(sessionId);
         if (entries.isEmpty()) {

@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -304,7 +305,7 @@ class SessionRunner {
     private void changeState(UUID sessionId, SessionState state, String reason) {
         try {
             send(new ChangeSessionStateCommand(sessionId, state, reason));
-        } catch (DomainException notNow) {
+        } catch (DomainException | AggregateNotFoundException notNow) {
             log.debug("Session {} not moved to {}: {}", sessionId, state, notNow.getMessage());
         }
     }
