@@ -223,8 +223,8 @@ class SessionRunner {
 
     /**
      * Starts the session's container as its events describe it; a new remix first gets its parent's
-     * files, of a past checkpoint or as they are. Tasks posted before the session was placed are
-     * handed over once it runs.
+     * files, of a past checkpoint or as they are. Writes and tasks from before it ran are carried
+     * out once it runs.
      */
     private void startRecorded(UUID sessionId, boolean firstStart) {
         RecordedSession session = RecordedSession.read(events, sessionId);
@@ -244,6 +244,9 @@ class SessionRunner {
             }
         }
         start(sessionId, session.space(), session.image());
+        if (!session.unappliedWrites().isEmpty()) {
+            files.checkpoint(sessionId); // writes made before it ran, or while this runner was away
+        }
         session.unanswered().forEach(this::handOffInTurn);
     }
 
