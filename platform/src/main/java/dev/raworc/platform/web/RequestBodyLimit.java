@@ -53,7 +53,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
                 && UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
         long limit = upload ? files.maxUpload().toBytes() : properties.maxRequestBody().toBytes();
         ErrorCode code = upload ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST;
-        String problem = upload ? "The upload is larger than the limit of " + limit + " bytes" : problem(properties);
+        String problem = upload ? "The upload is larger than the limit of " + limit + " bytes (raworc.files.max-upload)"
+                : problem(properties);
         if (request.getContentLengthLong() > limit) {
             errors.write(response, code, problem);
             return;
