@@ -243,8 +243,8 @@ class FilesCommandApiTest extends ApiTest {
         assertUnauthenticated(identity.delete("/sessions/" + session + "/files/x.txt", null));
 
         String viewer = identity.tokenBoundTo("viewer", null);
-        assertError(files.put("/sessions/" + session + "/files/x.txt", viewer, "x"), 403, "FORBIDDEN: Not permitted");
-        assertError(identity.delete("/sessions/" + session + "/files/x.txt", viewer), 403, "FORBIDDEN: Not permitted");
+        assertError(files.put("/sessions/" + session + "/files/x.txt", viewer, "x"), 403, "FORBIDDEN: Not permitted to write-files sessions");
+        assertError(identity.delete("/sessions/" + session + "/files/x.txt", viewer), 403, "FORBIDDEN: Not permitted to write-files sessions");
 
         String operator = identity.tokenBoundTo("operator", null);
         assertThat(files.put("/sessions/" + session + "/files/x.txt", operator, "x").status()).isEqualTo(201);

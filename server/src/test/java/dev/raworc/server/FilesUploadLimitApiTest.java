@@ -4,10 +4,13 @@ import static dev.raworc.server.IdentityApi.assertError;
 import static dev.raworc.server.SessionApi.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,15 +21,20 @@ import dev.raworc.server.FileWrites.Tar;
  * declared or it arrives chunked; other request bodies keep their own limit. A server of its own,
  * with a small limit.
  */
+@DirtiesContext
 class FilesUploadLimitApiTest extends ApiTest {
 
     private static final int LIMIT = 64 * 1024;
     private static final String TOO_LARGE = "PAYLOAD_TOO_LARGE: The upload is larger than the limit of " + LIMIT
             + " bytes (raworc.files.max-upload)";
 
+    /** A server beside the shared one needs a data directory of its own. */
+    private static final Path DATA_DIR = Path.of("target", "test-data", "upload-limit-" + UUID.randomUUID());
+
     @DynamicPropertySource
     static void smallUploads(DynamicPropertyRegistry registry) {
         registry.add("raworc.files.max-upload", () -> LIMIT + "B");
+        registry.add("raworc.data-dir", DATA_DIR::toString);
     }
 
     private FileWrites files;
