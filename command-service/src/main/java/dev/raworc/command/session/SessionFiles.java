@@ -46,14 +46,15 @@ class SessionFiles {
         }
     }
 
+    // not final: a snapshot's reader sets every field, and Jackson 3 sets no final field
     private long writes;
     /** The checkpoints whose files are kept, oldest first; retention lets go of the oldest. */
-    private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private List<Checkpoint> checkpoints = new ArrayList<>();
     private long expiredThrough;
     /** The message the first checkpoint was tied to; null before there is one. */
     private Long firstMessageSeq;
     private long writesApplied;
-    private final List<PendingWrite> pending = new ArrayList<>();
+    private List<PendingWrite> pending = new ArrayList<>();
 
     /** Writes the entries in their order, each under its parent as the files are then; answers them as written. */
     @CommandHandler
