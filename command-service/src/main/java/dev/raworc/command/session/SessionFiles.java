@@ -27,8 +27,10 @@ import dev.raworc.platform.content.Manifests;
 
 /**
  * A session's files as its history knows them: the writes of clients, numbered, and the runner's
- * checkpoints, numbered and tied to the newest message of their time. What the content store keeps
- * (checkpoints, uploads waiting for one) changes in the transaction of the event that says so.
+ * checkpoints, numbered and tied to the newest message of their time. The current files are the
+ * newest checkpoint's with the writes it does not hold yet, so writes are judged against them.
+ * What the content store keeps (checkpoints, uploads waiting for one) changes in the transaction
+ * of the event that says so.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class SessionFiles {
@@ -37,28 +39,56 @@ class SessionFiles {
     record Checkpoint(long no, long messageSeq, String manifestHash, long files) {
     }
 
+    /** A client's write no checkpoint holds yet: entries written, or the path deleted. */
+    record PendingWrite(long writeNo, List<FileEntry> written, String deleted) {
+        Manifest applyTo(Manifest manifest) {
+            return deleted != null ? manifest.without(deleted) : manifest.with(written);
+        }
+    }
+
+    // not final: a snapshot's reader sets every field, and Jackson 3 sets no final field
     private long writes;
     /** The checkpoints whose files are kept, oldest first; retention lets go of the oldest. */
-    private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private List<Checkpoint> checkpoints = new ArrayList<>();
     private long expiredThrough;
     /** The message the first checkpoint was tied to; null before there is one. */
     private Long firstMessageSeq;
     private long writesApplied;
+    private List<PendingWrite> pending = new ArrayList<>();
 
+    /** Writes the entries in their order, each under its parent as the files are then; answers them as written. */
     @CommandHandler
-    void handle(WriteFilesCommand command, CheckpointContents contents) {
+    List<FileEntry> handle(WriteFilesCommand command, Manifests manifests, CheckpointContents contents) {
         if (command.entries().isEmpty()) {
             throw new DomainException(DomainException.Kind.VALIDATION, "An upload must hold at least one file or directory");
         }
+        Manifest files = current(manifests);
+        List<FileEntry> written = new ArrayList<>();
+        for (FileEntry entry : command.entries()) {
+            FileEntry placed = FileWriteRules.place(files, entry);
+            files = files.with(List.of(placed));
+            written.add(placed);
+        }
         long writeNo = writes + 1;
-        apply(new FilesWrittenEvent(command.sessionId(), writeNo, command.entries()));
+        apply(new FilesWrittenEvent(command.sessionId(), writeNo, written));
         contents.hold(command.sessionId(), writeNo,
-                command.entries().stream().map(FileEntry::hash).filter(hash -> hash != null).distinct().toList());
+                written.stream().map(FileEntry::hash).filter(hash -> hash != null).distinct().toList());
+        return written;
     }
 
     @CommandHandler
-    void handle(DeleteFileCommand command) {
-        apply(new FileDeletedEvent(command.sessionId(), writes + 1, command.path()));
+    void handle(DeleteFileCommand command, Manifests manifests) {
+        String path = FileWriteRules.existing(current(manifests), command.path());
+        apply(new FileDeletedEvent(command.sessionId(), writes + 1, path));
+    }
+
+    /** The session's files now: the newest checkpoint's, with every write it does not hold applied in order. */
+    Manifest current(Manifests manifests) {
+        Manifest files = latest().map(checkpoint -> manifests.load(checkpoint.manifestHash())).orElse(Manifest.EMPTY);
+        for (PendingWrite write : pending) {
+            files = write.applyTo(files);
+        }
+        return files;
     }
 
     /**
@@ -128,11 +158,13 @@ class SessionFiles {
     @EventSourcingHandler
     void on(FilesWrittenEvent event) {
         writes = event.writeNo();
+        pending.add(new PendingWrite(event.writeNo(), event.entries(), null));
     }
 
     @EventSourcingHandler
     void on(FileDeletedEvent event) {
         writes = event.writeNo();
+        pending.add(new PendingWrite(event.writeNo(), null, event.path()));
     }
 
     @EventSourcingHandler
@@ -142,6 +174,7 @@ class SessionFiles {
         }
         checkpoints.add(new Checkpoint(event.checkpointNo(), event.messageSeq(), event.manifestHash(), event.files()));
         writesApplied = Math.max(writesApplied, event.writesApplied());
+        pending.removeIf(write -> write.writeNo() <= writesApplied);
     }
 
     @EventSourcingHandler

@@ -19,7 +19,7 @@ public class CheckpointContents {
 
     private final JdbcClient jdbc;
 
-    CheckpointContents(JdbcClient jdbc) {
+    public CheckpointContents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

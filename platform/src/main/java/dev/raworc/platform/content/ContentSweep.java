@@ -19,7 +19,7 @@ public class ContentSweep {
 
     private final JdbcClient jdbc;
 
-    ContentSweep(JdbcClient jdbc) {
+    public ContentSweep(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
