@@ -28,7 +28,7 @@ public class Blobs {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    Blobs(JdbcClient jdbc, TransactionTemplate transactions) {
+    public Blobs(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }

@@ -25,7 +25,7 @@ public class Manifests {
         }
     };
 
-    Manifests(JdbcClient jdbc, TransactionTemplate transactions) {
+    public Manifests(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
