@@ -121,6 +121,22 @@ class FilesCheckpointsQueryApiTest extends ApiTest {
     }
 
     @Test
+    void aRebuildShowsTheSameCheckpointsAndFiles() {
+        files.write(session, files.file("c.txt", "written"));
+        files.delete(session, "a.txt");
+        awaitProjections();
+        String checkpointsBefore = checkpoints("").text();
+        String filesBefore = files("").text();
+
+        Response rebuild = api().send("POST", "/api/v0/admin/rebuild?wait=true", adminToken(), null, null);
+
+        assertThat(rebuild.json().get("state").asString()).as(rebuild.text()).isEqualTo("done");
+        assertThat(checkpoints("").text()).isEqualTo(checkpointsBefore);
+        assertThat(files("").text()).isEqualTo(filesBefore);
+        assertThat(column(files("?as_of_seq=4"), "path")).containsExactly("a.txt", "b.txt");
+    }
+
+    @Test
     void aSessionWithoutCheckpointsListsNone() {
         String fresh = id(new SessionApi(identity).create());
         awaitProjections();
