@@ -31,8 +31,13 @@ class FilesUploadLimitApiTest extends ApiTest {
     /** A server beside the shared one needs a data directory of its own. */
     private static final Path DATA_DIR = Path.of("target", "test-data", "upload-limit-" + UUID.randomUUID());
 
+    /**
+     * Hides {@link ApiTest#server}: Spring runs a class's property sources before its superclass's,
+     * so the shared data directory would win over this one.
+     */
     @DynamicPropertySource
-    static void smallUploads(DynamicPropertyRegistry registry) {
+    static void server(DynamicPropertyRegistry registry) {
+        ApiTest.server(registry);
         registry.add("raworc.files.max-upload", () -> LIMIT + "B");
         registry.add("raworc.data-dir", DATA_DIR::toString);
     }

@@ -27,6 +27,7 @@ import dev.raworc.api.files.FileEntry;
 import dev.raworc.api.files.FileType;
 import dev.raworc.api.files.WriteFilesCommand;
 import dev.raworc.platform.content.Blobs;
+import dev.raworc.platform.content.ContentSweep;
 import dev.raworc.platform.content.Manifest;
 import dev.raworc.platform.content.Manifests;
 import dev.raworc.platform.content.StoredBlob;
@@ -122,13 +123,56 @@ class RunnerFilesTest {
         awaitCheckpoint(id, 2);
 
         String child = runner.created(runner.api.postJson("/api/v0/sessions/" + id + "/remix", runner.token,
-                "{\"up_to_message_seq\":" + then + ",\"copy_data\":true}"));
+                "{\"forked_from_message_seq\":" + then + ",\"copy_data\":true}"));
+        assertThat(runner.api.get("/api/v0/sessions/" + child + "/files/f", runner.token).text()).isEqualTo("one\n");
         runner.awaitState(child, "idle");
 
         assertThat(runner.ask(child, "cat f; ls").get("content").asString()).isEqualTo("one\nf");
         String now = runner.created(runner.api.postJson("/api/v0/sessions/" + id + "/remix", runner.token, "{}"));
         runner.awaitState(now, "idle");
         assertThat(runner.ask(now, "cat f").get("content").asString()).isEqualTo("two");
+    }
+
+    @Test
+    void uploadsGoInAndComeBackOutAlsoWhileClosed() {
+        String id = idleSession();
+        String files = "/api/v0/sessions/" + id + "/files/";
+        assertThat(runner.api.send("PUT", files + "in/up.txt", runner.token, "text/plain", "uploaded").status()).isEqualTo(201);
+        assertThat(runner.ask(id, "cat in/up.txt").get("content").asString()).isEqualTo("uploaded");
+        runner.ask(id, "echo made by the agent > out.txt");
+
+        runner.api.postJson("/api/v0/sessions/" + id + "/close", runner.token, null);
+        runner.awaitGone(id);
+        assertThat(runner.api.get(files + "out.txt", runner.token).text()).isEqualTo("made by the agent\n");
+        assertThat(runner.api.send("PUT", files + "late.txt", runner.token, "text/plain", "while closed").status())
+                .isEqualTo(201);
+        assertThat(runner.api.get(files + "late.txt", runner.token).text()).isEqualTo("while closed");
+        awaitCheckpointWithWrites(id, 2);
+
+        runner.api.postJson("/api/v0/sessions/" + id + "/restore", runner.token, null);
+        runner.awaitState(id, "idle");
+        assertThat(runner.ask(id, "cat late.txt").get("content").asString()).isEqualTo("while closed");
+    }
+
+    @Test
+    void deletingASessionLetsGoOfContentsOnlyItHeld() {
+        String id = idleSession();
+        runner.ask(id, "echo shared > shared.txt");
+        awaitCheckpoint(id, 1);
+        String child = runner.created(runner.api.postJson("/api/v0/sessions/" + id + "/remix", runner.token,
+                "{\"up_to_message_seq\":2}"));
+        runner.ask(id, "echo only in the parent > own.txt");
+        Manifest parent = manifest(awaitCheckpoint(id, 2));
+        String own = parent.get("own.txt").orElseThrow().hash();
+        String shared = parent.get("shared.txt").orElseThrow().hash();
+
+        assertThat(runner.api.send("DELETE", "/api/v0/sessions/" + id, runner.token, null, null).status()).isEqualTo(204);
+        runner.server.getBean(ContentSweep.class).sweep(java.time.Duration.ZERO);
+
+        Blobs blobs = runner.server.getBean(Blobs.class);
+        assertThat(blobs.size(own)).isEmpty();
+        assertThat(blobs.size(shared)).isPresent();
+        assertThat(runner.api.get("/api/v0/sessions/" + child + "/files/shared.txt", runner.token).text()).isEqualTo("shared\n");
     }
 
     private String idleSession() {
