@@ -58,6 +58,7 @@ public final class Benchmarks {
             rows.addAll(messages.throughput());
             rows.addAll(messages.projectionLag());
             rows.addAll(SessionStartBenchmark.measure(api, sessions, docker, image));
+            rows.addAll(new FilesBenchmark(api, sessions, docker, image).measure());
             sessions.deleteAll(docker);
             rows.add(new Row("server peak resident memory (live benchmarks)", server.peakResidentMb(), "MB", "", Double.NaN));
         }

@@ -38,7 +38,7 @@ final class SessionStartBenchmark {
                 "raw docker create + start (median of " + RUNS + ")", median(raw)));
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];

@@ -20,7 +20,8 @@ import dev.raworc.platform.testing.TestDatabase;
 /** Each module owns its tables and keeps its own migration history; a process migrates what it reads. */
 class ModuleSchemasTest {
 
-    private static final List<String> PLATFORM_TABLES = List.of("dead_letter_entry", "domain_event_entry",
+    private static final List<String> PLATFORM_TABLES = List.of("content_blobs", "content_checkpoints", "content_chunks",
+            "content_holds", "content_manifest_blobs", "content_manifests", "dead_letter_entry", "domain_event_entry",
             "flyway_history_platform", "snapshot_event_entry", "token_entry");
     private static final List<String> COMMAND_TABLES = List.of("account_credentials", "flyway_history_command",
             "master_key_check", "name_claims", "role_binding_grants", "role_rules", "secret_data_keys");
@@ -32,14 +33,15 @@ class ModuleSchemasTest {
 
         JdbcClient withCommand = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND);
         assertThat(tables(withCommand)).containsExactlyInAnyOrderElementsOf(concat(PLATFORM_TABLES, COMMAND_TABLES));
-        assertThat(versions(withCommand, ModuleSchema.PLATFORM)).containsExactly("1", "17");
+        assertThat(versions(withCommand, ModuleSchema.PLATFORM)).containsExactly("1", "17", "19");
         assertThat(versions(withCommand, ModuleSchema.COMMAND)).containsExactly("2", "4", "6", "15");
 
         JdbcClient everyProcess = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY);
         assertThat(tables(everyProcess)).containsAll(concat(PLATFORM_TABLES, COMMAND_TABLES))
-                .contains("flyway_history_query", "service_accounts", "role_bindings", "spaces", "messages", "session_counts");
+                .contains("flyway_history_query", "service_accounts", "role_bindings", "spaces", "messages", "session_counts",
+                        "session_checkpoints", "session_file_writes");
         assertThat(versions(everyProcess, ModuleSchema.QUERY))
-                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14", "16", "18");
+                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14", "16", "18", "20");
 
         JdbcClient withRunner = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY, ModuleSchema.RUNNER);
         assertThat(tables(withRunner)).containsExactlyInAnyOrderElementsOf(concat(tables(everyProcess),
@@ -57,7 +59,7 @@ class ModuleSchemasTest {
 
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
 
-        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(12);
+        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(13);
     }
 
     /** Every process migrates what the platform's beans read, so a query-only process may start first. */

@@ -2,6 +2,8 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,6 +104,30 @@ final class RbacFixture {
         String id = createSession(space);
         expect(200, asAdmin("POST", "/sessions/" + id + "/close", null), "close session " + id);
         return id;
+    }
+
+    /** Creates a session in a space, with one message and the file {@code f.txt}; returns its id. */
+    String createSessionWithFile(String space) {
+        String id = createSession(space);
+        expect(201, asAdmin("PUT", "/sessions/" + id + "/files/f.txt", "a file"), "write f.txt into " + id);
+        return id;
+    }
+
+    /**
+     * The file writes in the history of the session at {@code sessionPath}, as {@code type path}:
+     * {@code FilesWrittenEvent a.txt} for each entry written, {@code FileDeletedEvent a.txt}.
+     */
+    List<String> fileEvents(String sessionPath) {
+        List<String> writes = new ArrayList<>();
+        for (JsonNode event : read(sessionPath + "/events?limit=1000")) {
+            String type = event.get("type").asString();
+            if (type.equals("FilesWrittenEvent")) {
+                event.get("data").get("entries").forEach(entry -> writes.add(type + " " + entry.get("path").asString()));
+            } else if (type.equals("FileDeletedEvent")) {
+                writes.add(type + " " + event.get("data").get("path").asString());
+            }
+        }
+        return writes;
     }
 
     /** Creates a secret with {@link #SECRET_VALUE} in a space; returns its key. */

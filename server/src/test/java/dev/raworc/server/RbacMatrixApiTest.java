@@ -6,12 +6,14 @@ import static dev.raworc.server.RbacFixture.expect;
 import static dev.raworc.server.RbacRow.clearsMessages;
 import static dev.raworc.server.RbacRow.creates;
 import static dev.raworc.server.RbacRow.deletes;
+import static dev.raworc.server.RbacRow.deletesFile;
 import static dev.raworc.server.RbacRow.describes;
 import static dev.raworc.server.RbacRow.leavesSessionIn;
 import static dev.raworc.server.RbacRow.postsMessage;
 import static dev.raworc.server.RbacRow.row;
 import static dev.raworc.server.RbacRow.setsMetadata;
 import static dev.raworc.server.RbacRow.setsPasswordOf;
+import static dev.raworc.server.RbacRow.writesFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -36,14 +38,14 @@ import dev.raworc.server.RbacTargets.Account;
  * The RBAC matrix of spec §4 "Permissions": every endpoint, for every kind of caller, allowed or
  * refused as the spec says, and what a caller bound in one space may see of the others.
  * <p>
- * Built-in roles (spec §4): {@code admin} everything; {@code operator} sessions, messages, secrets
- * (with values) and get/list spaces; {@code viewer} get/list sessions, messages, spaces and secret
- * metadata. Service accounts, roles and role bindings are global resources: only a global binding
+ * Built-in roles (spec §4): {@code admin} everything; {@code operator} sessions (with their files),
+ * messages, secrets (with values) and get/list spaces; {@code viewer} get/list sessions, messages,
+ * spaces and secret metadata, and read-files on sessions. Service accounts, roles and role bindings are global resources: only a global binding
  * reaches them, so the custom role's rule on them, bound in space {@code a}, grants nothing. Any
  * authenticated caller may read {@code /auth/me} and change its own password (spec §3, §4).
  * <p>
  * The custom role, bound in space {@code a}, grants there: get/list/update on the space;
- * get/list/create/update/audit on sessions (not delete, not update-state); get/list/create on
+ * get/list/create/update/audit/read-files/write-files on sessions (not delete, not update-state); get/list/create on
  * messages (so no AGENT messages, which need update-state, docs/api.md); get/list/create on
  * secrets (no update, delete or read-values). Nothing of it reaches space {@code b}.
  */
@@ -54,7 +56,7 @@ class RbacMatrixApiTest extends ApiTest {
     private static final String SPACE_ROLE_RULES = """
             [{"api_groups":["api"],"resources":["spaces"],"verbs":["get","list","update"]},
              {"api_groups":["api"],"resources":["service-accounts","roles","role-bindings"],"verbs":["get","list"]},
-             {"api_groups":["api"],"resources":["sessions"],"verbs":["get","list","create","update","audit"]},
+             {"api_groups":["api"],"resources":["sessions"],"verbs":["get","list","create","update","audit","read-files","write-files"]},
              {"api_groups":["api"],"resources":["messages"],"verbs":["get","list","create"]},
              {"api_groups":["api"],"resources":["secrets"],"verbs":["get","list","create"]}]""";
 
@@ -74,6 +76,7 @@ class RbacMatrixApiTest extends ApiTest {
     private static final String REMIX = "{\"name\":\"{unique}\"}";
     private static final String USER_MESSAGE = "{\"content\":\"{unique}\"}";
     private static final String AGENT_MESSAGE = "{\"role\":\"agent\",\"content\":\"{unique}\"}";
+    private static final String FILE_CONTENT = "{\"note\":\"{unique}\"}";
 
     /**
      * Expected status per caller; without a token every row answers 401. 2xx rows must really have
@@ -184,7 +187,13 @@ class RbacMatrixApiTest extends ApiTest {
             row("GET",    "/sessions/{session-b}/messages/count",                null,             200,  200,     200,   403,    403),
             row("POST",   "/sessions/{session-b}/messages",                      USER_MESSAGE,     201,  201,     403,   403,    403).then(postsMessage()),
             row("POST",   "/sessions/{session-b}/messages",                      AGENT_MESSAGE,    201,  403,     403,   403,    403).then(postsMessage()),
-            row("DELETE", "/sessions/{new-session-b}/messages",                  null,             204,  204,     403,   403,    403).then(clearsMessages()));
+            row("DELETE", "/sessions/{new-session-b}/messages",                  null,             204,  204,     403,   403,    403).then(clearsMessages()),
+
+            // files: write-files uploads and deletes (operator and the space-a role in a; not the viewer)
+            row("PUT",    "/sessions/{session-a}/files/{unique}.json",           FILE_CONTENT,     201,  201,     403,   201,    403).then(writesFile()),
+            row("DELETE", "/sessions/{file-session-a}/files/f.txt",              null,             204,  204,     403,   204,    403).then(deletesFile()),
+            row("PUT",    "/sessions/{session-b}/files/{unique}.json",           FILE_CONTENT,     201,  201,     403,   403,    403).then(writesFile()),
+            row("DELETE", "/sessions/{file-session-b}/files/f.txt",              null,             204,  204,     403,   403,    403).then(deletesFile()));
 
     private RbacFixture fixture;
     private String spaceA;

@@ -128,6 +128,28 @@ record RbacRow(String method, String path, String body, Map<RbacCaller, Integer>
                 .as("message count after %s", row).isEqualTo(succeeded ? 0L : 1L);
     }
 
+    /** The session's history shows a write of the row's file exactly when the request succeeded. */
+    static Effect writesFile() {
+        return (row, targets, succeeded) -> {
+            String path = targets.resolve(row.path());
+            assertThat(targets.fixture().fileEvents(sessionPath(path)).contains("FilesWrittenEvent " + filePath(path)))
+                    .as("write recorded after %s", row).isEqualTo(succeeded);
+        };
+    }
+
+    /** The session's history shows the deletion of the row's file exactly when the request succeeded. */
+    static Effect deletesFile() {
+        return (row, targets, succeeded) -> {
+            String path = targets.resolve(row.path());
+            assertThat(targets.fixture().fileEvents(sessionPath(path)).contains("FileDeletedEvent " + filePath(path)))
+                    .as("deletion recorded after %s", row).isEqualTo(succeeded);
+        };
+    }
+
+    private static String filePath(String path) {
+        return path.substring(path.indexOf("/files/") + "/files/".length());
+    }
+
     private static final Pattern SESSION_PATH = Pattern.compile("^/sessions/[^/?]+");
 
     /** {@code /sessions/{id}} of a path below it. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * {@code viewer} bound globally to a new account): throwaway targets</li>
  * <li>{@code {new-session-a}}, {@code {new-session-b}} (a session in state {@code init} with one
  * message), {@code {closed-session-a}}, {@code {closed-session-b}} (the same, closed),
+ * {@code {file-session-a}}, {@code {file-session-b}} (the same, with the file {@code f.txt}),
  * {@code {new-secret-a}}, {@code {new-secret-b}}: throwaway targets in space a or b, for the rows
  * that delete them or change their state</li>
  * <li>{@code {me}}: a new account with the caller's bindings; the row's request is then sent with
@@ -88,6 +89,8 @@ final class RbacTargets {
             case "{new-session-b}" -> fixture.createSession(value("{b}"));
             case "{closed-session-a}" -> fixture.createClosedSession(value("{a}"));
             case "{closed-session-b}" -> fixture.createClosedSession(value("{b}"));
+            case "{file-session-a}" -> fixture.createSessionWithFile(value("{a}"));
+            case "{file-session-b}" -> fixture.createSessionWithFile(value("{b}"));
             case "{new-secret-a}" -> fixture.createSecret(value("{a}"));
             case "{new-secret-b}" -> fixture.createSecret(value("{b}"));
             case "{me}" -> {

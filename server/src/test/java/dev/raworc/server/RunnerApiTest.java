@@ -2,16 +2,12 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,46 +25,30 @@ import dev.raworc.server.ApiClient.Response;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunnerApiTest {
 
-    static final String IMAGE = "raworc-test-agent:latest";
-    private static final String PASSWORD = "runner-admin-password";
-    private static final Duration READY = Duration.ofSeconds(30);
+    static final String IMAGE = DockerSessions.IMAGE;
+    private static final Duration READY = DockerSessions.READY;
 
-    private final Path dataDir = ServerProcess.newDataDirectory("runner");
+    private DockerSessions runner;
     private ConfigurableApplicationContext server;
-    private ApiClient api;
     private DockerClient docker;
+    private ApiClient api;
     private String token;
-    private final List<String> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startServer() {
-        server = ServerProcess.start(dataDir, "--raworc.admin-password=" + PASSWORD, "--raworc.default-image=" + IMAGE,
-                "--raworc.runner.memory=256MB", "--raworc.runner.pids=128", "--raworc.runner.cpus=0.5",
-                "--raworc.runner.agent-timeout=3s");
-        api = ServerProcess.api(server);
-        docker = server.getBean(DockerClient.class);
-        docker.pingCmd().exec(); // no engine, no runner tests: fail here, loudly
-        token = api.login("admin", PASSWORD);
+        runner = DockerSessions.start("runner", "--raworc.runner.memory=256MB", "--raworc.runner.pids=128",
+                "--raworc.runner.cpus=0.5", "--raworc.runner.agent-timeout=3s");
+        server = runner.server;
+        docker = runner.docker;
+        api = runner.api;
+        token = runner.token;
     }
 
-    /**
-     * Sessions outlive a server by design; the test's containers and volumes do not outlive the
-     * test. They go the way a user removes them (removing containers behind the runner's back made
-     * it start them again, and their volumes stayed).
-     */
     @AfterAll
     void stopServerAndRemoveSessions() {
-        if (server == null) {
-            return;
+        if (runner != null) {
+            runner.close();
         }
-        for (String id : sessions) {
-            api.send("DELETE", "/api/v0/sessions/" + id, token, null, null); // 404 when a test deleted it
-        }
-        for (String id : sessions) {
-            awaitGone(id);
-            Eventually.await(READY, "the volume of " + id + " to be removed", () -> !volumeExists(id));
-        }
-        server.close(); // closes the Docker client too
     }
 
     @Test
@@ -221,9 +201,7 @@ class RunnerApiTest {
         awaitState(id, "idle");
         assertThat(ask(id, "cat /session/kept").get("content").asString()).isEqualTo("kept");
 
-        Response remix = api.postJson("/api/v0/sessions/" + id + "/remix", token, "{\"copy_messages\":false}");
-        String child = remix.json().get("id").asString();
-        sessions.add(child);
+        String child = runner.created(api.postJson("/api/v0/sessions/" + id + "/remix", token, "{\"copy_messages\":false}"));
         awaitState(child, "idle");
         assertThat(ask(child, "cat /session/kept").get("content").asString()).isEqualTo("kept");
     }
@@ -272,25 +250,15 @@ class RunnerApiTest {
     }
 
     private String createSession() {
-        Response created = api.postJson("/api/v0/sessions", token, null);
-        assertThat(created.status()).isEqualTo(201);
-        sessions.add(created.json().get("id").asString());
-        return created.json().get("id").asString();
+        return runner.create();
     }
 
     private int post(String id, String task) {
-        Response posted = api.postJson("/api/v0/sessions/" + id + "/messages", token,
-                ApiClient.JSON.writeValueAsString(java.util.Map.of("content", task)));
-        assertThat(posted.status()).isEqualTo(201);
-        return posted.json().get("seq").asInt();
+        return runner.post(id, task);
     }
 
-    /** Posts a task and long-polls for the agent's reply to it. */
     private JsonNode ask(String id, String task) {
-        int seq = post(id, task);
-        Response reply = api.get("/api/v0/sessions/" + id + "/messages?role=agent&after_seq=" + seq + "&wait=30", token);
-        assertThat(reply.json().size()).as("a reply to task " + seq).isEqualTo(1);
-        return reply.json().get(0);
+        return runner.ask(id, task);
     }
 
     private JsonNode awaitMessages(String id, int count) {
@@ -300,25 +268,14 @@ class RunnerApiTest {
     }
 
     private JsonNode awaitState(String id, String state) {
-        Predicate<JsonNode> inState = session -> state.equals(session.get("state").asString());
-        Eventually.await(READY, "session " + id + " to be " + state, () -> inState.test(api.get("/api/v0/sessions/" + id, token).json()));
-        return api.get("/api/v0/sessions/" + id, token).json();
+        return runner.awaitState(id, state);
     }
 
     private void awaitGone(String id) {
-        Eventually.await(READY, "the container of " + id + " to be removed", () -> {
-            List<Container> containers = docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(java.util.Map.of(Containers.SESSION_LABEL, id)).exec();
-            return containers.isEmpty();
-        });
+        runner.awaitGone(id);
     }
 
     private boolean volumeExists(String id) {
-        try {
-            docker.inspectVolumeCmd(Containers.volumeName(UUID.fromString(id))).exec();
-            return true;
-        } catch (NotFoundException gone) {
-            return false;
-        }
+        return runner.volumeExists(id);
     }
 }

@@ -6,7 +6,8 @@ package dev.raworc.api;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { CONFLICT, NOT_FOUND, VALIDATION, FORBIDDEN, UNAUTHORIZED }
+    /** {@code MALFORMED}: a request that cannot mean anything (a path leading outside, say), unlike a value that fails validation. */
+    public enum Kind { CONFLICT, NOT_FOUND, VALIDATION, MALFORMED, FORBIDDEN, UNAUTHORIZED }
 
     private final Kind kind;
 
@@ -25,5 +26,9 @@ public class DomainException extends RuntimeException {
 
     public static DomainException notFound(String message) {
         return new DomainException(Kind.NOT_FOUND, message);
+    }
+
+    public static DomainException malformed(String message) {
+        return new DomainException(Kind.MALFORMED, message);
     }
 }

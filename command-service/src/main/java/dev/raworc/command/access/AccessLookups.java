@@ -33,6 +33,11 @@ class AccessLookups {
                 .update();
     }
 
+    void replaceRules(UUID roleId, List<Rule> rules) {
+        jdbc.sql("UPDATE role_rules SET rules = CAST(:rules AS jsonb) WHERE role_id = :id")
+                .param("id", roleId).param("rules", JsonColumns.write(rules)).update();
+    }
+
     /** Its bindings' grants go with it; they stopped counting already when their claims were released. */
     void removeRole(UUID roleId) {
         jdbc.sql("DELETE FROM role_binding_grants WHERE role_id = :id").param("id", roleId).update();

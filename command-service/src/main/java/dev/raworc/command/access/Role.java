@@ -18,8 +18,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import dev.raworc.api.DomainException;
 import dev.raworc.api.access.CreateRoleCommand;
 import dev.raworc.api.access.DeleteRoleCommand;
+import dev.raworc.api.access.ReplaceBuiltInRoleRulesCommand;
 import dev.raworc.api.access.RoleCreatedEvent;
 import dev.raworc.api.access.RoleDeletedEvent;
+import dev.raworc.api.access.RoleRulesReplacedEvent;
 import dev.raworc.api.access.RoleView;
 import dev.raworc.api.access.Rule;
 import dev.raworc.platform.storage.NameClaims;
@@ -64,6 +66,20 @@ class Role {
         apply(new RoleDeletedEvent(roleId, name));
     }
 
+    /** Only the server changes rules, and only those of its built-in roles; the same rules change nothing. */
+    @CommandHandler
+    boolean handle(ReplaceBuiltInRoleRulesCommand command, AccessLookups lookups) {
+        if (!builtIn) {
+            throw DomainException.conflict("Role '" + name + "' is not built in; its rules are its creator's");
+        }
+        if (rules.equals(command.rules())) {
+            return false;
+        }
+        lookups.replaceRules(roleId, command.rules());
+        apply(new RoleRulesReplacedEvent(roleId, name, command.rules()));
+        return true;
+    }
+
     /** The role as {@code GET /roles/{id}} shows it, so a write answers from here. */
     RoleView view() {
         return new RoleView(roleId, name, description, rules, createdAt);
@@ -83,6 +99,11 @@ class Role {
         this.rules = event.rules();
         this.builtIn = event.builtIn();
         this.createdAt = SqlTime.wire(occurredAt);
+    }
+
+    @EventSourcingHandler
+    void on(RoleRulesReplacedEvent event) {
+        this.rules = event.rules();
     }
 
     @EventSourcingHandler

@@ -19,18 +19,20 @@ final class BuiltInRoles {
     static final List<BuiltInRole> ALL = List.of(
             new BuiltInRole(ADMIN, "Everything, everywhere",
                     List.of(new Rule(List.of("*"), List.of("*"), List.of("*"), null))),
-            new BuiltInRole("operator", "Runs sessions: sessions, messages and secrets with their values; reads spaces",
-                    List.of(new Rule(API, List.of("sessions"), plus(CRUD, "audit"), null),
+            new BuiltInRole("operator", "Runs sessions: sessions with their files, messages and secrets with their values; "
+                    + "reads spaces",
+                    List.of(new Rule(API, List.of("sessions"), plus(CRUD, "audit", "read-files", "write-files"), null),
                             new Rule(API, List.of("messages"), CRUD, null),
                             new Rule(API, List.of("secrets"), plus(CRUD, "read-values"), null),
                             new Rule(API, List.of("spaces"), List.of("get", "list"), null))),
-            new BuiltInRole("viewer", "Reads sessions, messages, spaces and secret metadata",
-                    List.of(new Rule(API, List.of("sessions", "messages", "spaces", "secrets"), List.of("get", "list"), null))));
+            new BuiltInRole("viewer", "Reads sessions with their files, messages, spaces and secret metadata",
+                    List.of(new Rule(API, List.of("sessions", "messages", "spaces", "secrets"), List.of("get", "list"), null),
+                            new Rule(API, List.of("sessions"), List.of("read-files"), null))));
 
     private BuiltInRoles() {
     }
 
-    private static List<String> plus(List<String> verbs, String verb) {
-        return Stream.concat(verbs.stream(), Stream.of(verb)).toList();
+    private static List<String> plus(List<String> verbs, String... more) {
+        return Stream.concat(verbs.stream(), Stream.of(more)).toList();
     }
 }

@@ -4,12 +4,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ import dev.raworc.api.Names;
 import dev.raworc.api.access.CreateRoleBindingCommand;
 import dev.raworc.api.access.CreateRoleCommand;
 import dev.raworc.api.access.PrincipalType;
+import dev.raworc.api.access.ReplaceBuiltInRoleRulesCommand;
 import dev.raworc.api.account.CreateServiceAccountCommand;
 import dev.raworc.api.space.CreateSpaceCommand;
 import dev.raworc.platform.RaworcProperties;
@@ -35,7 +38,8 @@ import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.command.CommandEndpoint;
 
 /**
- * Seeds what every installation has, through commands like any other change: the built-in roles,
+ * Seeds what every installation has, through commands like any other change: the built-in roles
+ * (with this version's rules, also on an installation seeded by an older one),
  * the {@code default} space, and on an empty system the {@code admin} account bound globally to
  * role {@code admin}. Its password is {@code RAWORC_ADMIN_PASSWORD}, or a random one shown once in
  * the log and kept owner-only in the data directory; there is no default password. Each step is
@@ -145,9 +149,12 @@ class FirstStartSeeding implements SmartLifecycle {
 
     private void seed() {
         for (BuiltInRoles.BuiltInRole role : BuiltInRoles.ALL) {
-            if (names.owner(NameClaims.Kind.ROLE, role.name()).isEmpty()) {
+            Optional<UUID> seeded = names.owner(NameClaims.Kind.ROLE, role.name());
+            if (seeded.isEmpty()) {
                 sendUnlessSeededElsewhere(new CreateRoleCommand(UUID.randomUUID(), role.name(), role.description(),
                         role.rules(), true));
+            } else {
+                updateRules(seeded.get(), role);
             }
         }
         if (names.owner(NameClaims.Kind.SPACE, Names.DEFAULT_SPACE).isEmpty()) {
@@ -156,6 +163,18 @@ class FirstStartSeeding implements SmartLifecycle {
         }
         if (credentials.isEmpty()) {
             seedAdmin();
+        }
+    }
+
+    /** A role seeded by an older version gets what this version's grants (read-files, say). */
+    private void updateRules(UUID roleId, BuiltInRoles.BuiltInRole role) {
+        try {
+            if (Boolean.TRUE.equals(commands.sendAndWait(new ReplaceBuiltInRoleRulesCommand(roleId, role.rules())))) {
+                sent = true;
+                log.info("Built-in role '{}' has the rules of this version now", role.name());
+            }
+        } catch (ConcurrencyException replacedElsewhere) {
+            // another process starting at the same moment replaced them
         }
     }
 

@@ -15,11 +15,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.raworc.api.DomainException;
 import dev.raworc.api.MetaDataKeys;
+import dev.raworc.api.files.CheckpointRecordedEvent;
+import dev.raworc.api.files.RecordCheckpointCommand;
 import dev.raworc.api.session.ChangeSessionStateCommand;
 import dev.raworc.api.session.ClearMessagesCommand;
 import dev.raworc.api.session.CloseSessionCommand;
@@ -50,6 +53,8 @@ import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
 import dev.raworc.api.session.SessionView;
 import dev.raworc.api.session.UpdateSessionCommand;
+import dev.raworc.platform.content.CheckpointContents;
+import dev.raworc.platform.content.Manifests;
 import dev.raworc.platform.storage.NameClaims;
 
 /**
@@ -59,7 +64,7 @@ import dev.raworc.platform.storage.NameClaims;
  */
 // Snapshots are written by Jackson, which must see the private state fields.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-@Revision("2") // 2: folded by SessionFold, with the runner it is placed on
+@Revision("3") // 2: folded by SessionFold, with the runner it is placed on; 3: with its files
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 class Session {
 
@@ -68,6 +73,8 @@ class Session {
     private FoldedSession session = FoldedSession.NONE;
     /** The runner the session is placed on; null until one claims it. Not part of the API's view. */
     private String runner;
+    @AggregateMember
+    private SessionFiles files = new SessionFiles();
 
     Session() {
         // for Axon: rebuilt from its events
@@ -80,14 +87,17 @@ class Session {
                 command.metadata()), by(principal));
     }
 
-    private Session(SessionForkedEvent fork, MetaData metaData) {
+    private Session(SessionForkedEvent fork, CheckpointRecordedEvent files, MetaData metaData) {
         apply(fork, metaData);
+        if (files != null) {
+            apply(files, metaData);
+        }
     }
 
     /** A remix forks this session's history into a new session; this one records nothing. */
     @CommandHandler
-    UUID handle(RemixSessionCommand command, NameClaims names, @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal)
-            throws Exception {
+    UUID handle(RemixSessionCommand command, NameClaims names, Manifests manifests, CheckpointContents contents,
+                @MetaDataValue(MetaDataKeys.PRINCIPAL) String principal) throws Exception {
         long lastSeq = session.lastSeq();
         long upTo = command.upToMessageSeq() == null ? lastSeq : command.upToMessageSeq();
         if (upTo < 0 || upTo > lastSeq) {
@@ -95,10 +105,16 @@ class Session {
                     "up_to_message_seq must be between 0 and " + lastSeq + ", the last message of the session");
         }
         claim(names, command.sessionId(), session.space(), command.name());
+        CheckpointRecordedEvent filesThen = command.copyData() && command.upToMessageSeq() != null
+                ? files.remixedAt(command.sessionId(), upTo, command.copyMessages(), manifests) : null;
         SessionForkedEvent fork = new SessionForkedEvent(command.sessionId(), sessionId, upTo, command.copyMessages(),
                 command.copyData(), command.name(), session.space(), session.image(),
-                command.metadata() == null ? session.metadata() : command.metadata());
-        createNew(Session.class, () -> new Session(fork, by(principal)));
+                command.metadata() == null ? session.metadata() : command.metadata(),
+                filesThen == null ? null : filesThen.manifestHash());
+        createNew(Session.class, () -> new Session(fork, filesThen, by(principal)));
+        if (filesThen != null) {
+            contents.keep(command.sessionId(), filesThen.checkpointNo(), filesThen.manifestHash());
+        }
         return command.sessionId();
     }
 
@@ -166,7 +182,8 @@ class Session {
     }
 
     @CommandHandler
-    void handle(DeleteSessionCommand command, NameClaims names) {
+    void handle(DeleteSessionCommand command, NameClaims names, CheckpointContents contents) {
+        contents.forget(sessionId);
         names.release(NameClaims.Kind.SESSION, sessionId);
         names.release(NameClaims.Kind.SESSION_IN_SPACE, sessionId);
         apply(new SessionDeletedEvent(sessionId, session.space()));
@@ -231,6 +248,12 @@ class Session {
 
     private static String nameTaken(String name) {
         return "A session named '" + Objects.requireNonNull(name) + "' already exists";
+    }
+
+    /** The runner's checkpoint of the files, tied to the newest message. */
+    @CommandHandler
+    long handle(RecordCheckpointCommand command, CheckpointContents contents) {
+        return files.record(command, session.lastSeq(), contents);
     }
 
     // --- placement on a runner ---

@@ -64,11 +64,18 @@ class SessionController {
     record StateRequest(@NotNull String state, @Size(max = 1024) String reason) {
     }
 
-    /** {@code new_session_metadata} is what the 0.2 command-line client sends for {@code metadata}. */
+    /**
+     * {@code new_session_metadata} is what the 0.2 command-line client sends for {@code metadata};
+     * {@code forked_from_message_seq}, the field the session shows, is accepted for {@code up_to_message_seq}.
+     */
     record RemixRequest(@Pattern(regexp = NAME, message = Names.NAME_RULE) String name, Map<String, Object> metadata,
-                        Map<String, Object> newSessionMetadata, Long upToMessageSeq, Boolean copyMessages,
-                        Boolean copyData) {
-        static final RemixRequest EMPTY = new RemixRequest(null, null, null, null, null, null);
+                        Map<String, Object> newSessionMetadata, Long upToMessageSeq, Long forkedFromMessageSeq,
+                        Boolean copyMessages, Boolean copyData) {
+        static final RemixRequest EMPTY = new RemixRequest(null, null, null, null, null, null, null);
+
+        Long forkPoint() {
+            return upToMessageSeq != null ? upToMessageSeq : forkedFromMessageSeq;
+        }
     }
 
     private final Writes writes;
@@ -152,7 +159,7 @@ class SessionController {
         UUID child = UUID.randomUUID();
         writes.send(new RemixSessionCommand(parent, child, request.name(),
                 request.metadata() != null ? request.metadata() : request.newSessionMetadata(),
-                request.upToMessageSeq(), request.copyMessages() == null || request.copyMessages(),
+                request.forkPoint(), request.copyMessages() == null || request.copyMessages(),
                 request.copyData() == null || request.copyData()));
         SessionView created = view(child);
         return ResponseEntity.created(URI.create("/api/v0/sessions/" + child)).body(created);

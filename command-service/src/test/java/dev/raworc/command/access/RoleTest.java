@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import dev.raworc.api.access.CreateRoleCommand;
 import dev.raworc.api.access.DeleteRoleCommand;
 import dev.raworc.api.access.RoleCreatedEvent;
+import dev.raworc.api.access.ReplaceBuiltInRoleRulesCommand;
 import dev.raworc.api.access.RoleDeletedEvent;
+import dev.raworc.api.access.RoleRulesReplacedEvent;
 import dev.raworc.api.access.Rule;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.testing.TestDatabase;
@@ -138,5 +140,39 @@ class RoleTest {
     private int ruleRows() {
         return TestDatabase.jdbc().sql("SELECT count(*) FROM role_rules WHERE role_id = :id").param("id", roleId)
                 .query(Integer.class).single();
+    }
+
+    // --- rules of built-in roles, replaced by a newer version ---
+
+    private static final List<Rule> NEWER = List.of(
+            new Rule(List.of("api"), List.of("sessions"), List.of("get", "list", "read-files"), null));
+
+    @Test
+    void aBuiltInRoleTakesTheRulesOfANewerVersionAndItsLookupRowFollows() {
+        lookups.addRole(roleId, name, RULES);
+        fixture.given(new RoleCreatedEvent(roleId, name, null, RULES, true))
+                .when(new ReplaceBuiltInRoleRulesCommand(roleId, NEWER))
+                .expectResultMessagePayload(true)
+                .expectEvents(new RoleRulesReplacedEvent(roleId, name, NEWER))
+                .expectState(role -> assertThat(role.view().rules()).isEqualTo(NEWER));
+
+        assertThat(TestDatabase.jdbc().sql("SELECT rules::text FROM role_rules WHERE role_id = :id").param("id", roleId)
+                .query(String.class).single()).contains("read-files");
+    }
+
+    @Test
+    void theSameRulesChangeNothing() {
+        fixture.given(new RoleCreatedEvent(roleId, name, null, RULES, true), new RoleRulesReplacedEvent(roleId, name, NEWER))
+                .when(new ReplaceBuiltInRoleRulesCommand(roleId, NEWER))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theRulesOfARoleSomeoneCreatedAreNotTheServersToReplace() {
+        fixture.given(new RoleCreatedEvent(roleId, name, null, RULES, false))
+                .when(new ReplaceBuiltInRoleRulesCommand(roleId, NEWER))
+                .expectException(conflict("Role '" + name + "' is not built in; its rules are its creator's"))
+                .expectNoEvents();
     }
 }

@@ -48,7 +48,7 @@ class SessionPlacementTest {
     @Test
     void aRemixIsPlacedLikeANewSession() {
         fixture.given(new SessionForkedEvent(sessionId, UUID.randomUUID(), 0, false, true, null, "space",
-                        "raworc/agent:1", Map.of()))
+                        "raworc/agent:1", Map.of(), null))
                 .when(new PlaceSessionCommand(sessionId, "b"))
                 .expectEvents(new SessionPlacedEvent(sessionId, "b"));
     }

@@ -15,15 +15,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.axonframework.eventsourcing.AggregateDeletedException;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
-import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
-import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +53,6 @@ import dev.raworc.api.session.SessionStateChangedEvent;
 import dev.raworc.api.session.SessionView;
 import dev.raworc.api.session.UpdateSessionCommand;
 import dev.raworc.platform.storage.NameClaims;
-import dev.raworc.platform.testing.TestDatabase;
 
 class SessionTest {
 
@@ -78,7 +71,8 @@ class SessionTest {
             SessionState.CLOSED, EnumSet.of(SessionState.INIT),
             SessionState.ERRORED, EnumSet.of(SessionState.INIT, SessionState.CLOSED));
 
-    private final NameClaims names = new NameClaims(TestDatabase.jdbc());
+    private final SessionFixtures fixtures = new SessionFixtures();
+    private final NameClaims names = fixtures.names;
     /** Where sessions spawned by a remix are stored: the fixture records only the parent's events. */
     private final InMemoryEventStorageEngine children = new InMemoryEventStorageEngine();
     private final List<EmbeddedEventStore> stores = new ArrayList<>();
@@ -652,7 +646,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 3, true, true, childName, space,
-                IMAGE, METADATA));
+                IMAGE, METADATA, null));
         assertThat(names.owner(NameClaims.Kind.SESSION, childName)).contains(child);
         assertThat(names.owner(NameClaims.Kind.SESSION_IN_SPACE, space + "/" + child)).contains(child);
     }
@@ -670,7 +664,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 2, false, false, null, space,
-                IMAGE, own));
+                IMAGE, own, null));
         assertThat(names.name(NameClaims.Kind.SESSION, child)).isEmpty();
         assertThat(names.owner(NameClaims.Kind.SESSION_IN_SPACE, space + "/" + child)).contains(child);
     }
@@ -685,7 +679,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 0, true, true, null, space,
-                IMAGE, METADATA));
+                IMAGE, METADATA, null));
     }
 
     @Test
@@ -700,7 +694,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents()).containsExactly(new SessionForkedEvent(child, sessionId, 1, true, true, null, space,
-                IMAGE, changed));
+                IMAGE, changed, null));
     }
 
     @ParameterizedTest
@@ -864,7 +858,7 @@ class SessionTest {
                 .expectNoEvents();
 
         assertThat(childEvents(grandchild)).containsExactly(new SessionForkedEvent(grandchild, sessionId, 5, true, true, null,
-                space, IMAGE, METADATA));
+                space, IMAGE, METADATA, null));
     }
 
     @Test
@@ -887,7 +881,7 @@ class SessionTest {
     }
 
     private SessionForkedEvent forked(long upTo, boolean copyMessages) {
-        return new SessionForkedEvent(sessionId, UUID.randomUUID(), upTo, copyMessages, true, name, space, IMAGE, METADATA);
+        return new SessionForkedEvent(sessionId, UUID.randomUUID(), upTo, copyMessages, true, name, space, IMAGE, METADATA, null);
     }
 
     private SessionStateChangedEvent changed(SessionState from, SessionState to) {
@@ -931,28 +925,8 @@ class SessionTest {
         return children.readEvents(child.toString(), 0).asStream().map(Message::getPayload).map(Object.class::cast).toList();
     }
 
-    /**
-     * A fixture with the real name claims, whose remixes store their new sessions in
-     * {@link #children} (the fixture itself records only the events of the aggregate under test).
-     */
+    /** A fixture with the real name claims, whose remixes store their new sessions in {@link #children}. */
     private AggregateTestFixture<Session> fixture() {
-        AggregateTestFixture<Session> fresh = new AggregateTestFixture<>(Session.class);
-        fresh.registerInjectableResource(names);
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(children).build();
-        stores.add(store);
-        Repository<Session> repository = EventSourcingRepository.builder(Session.class)
-                .eventStore(store)
-                .parameterResolverFactory(MultiParameterResolverFactory.ordered(
-                        ClasspathParameterResolverFactory.forClass(Session.class),
-                        new SimpleResourceParameterResolverFactory(List.of(names))))
-                .build();
-        fresh.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
-                return aggregateType == Session.class ? (Repository<T>) repository : null;
-            }
-        });
-        return fresh;
+        return fixtures.fixture(children, stores);
     }
 }

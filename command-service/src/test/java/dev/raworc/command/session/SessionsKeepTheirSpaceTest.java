@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.raworc.api.session.CreateSessionCommand;
 import dev.raworc.api.session.DeleteSessionCommand;
 import dev.raworc.api.session.SessionCreatedEvent;
+import dev.raworc.platform.content.CheckpointContents;
 import dev.raworc.platform.storage.NameClaims;
 import dev.raworc.platform.testing.TestDatabase;
 
@@ -80,6 +81,7 @@ class SessionsKeepTheirSpaceTest {
     private AggregateTestFixture<Session> fixture() {
         AggregateTestFixture<Session> fixture = new AggregateTestFixture<>(Session.class);
         fixture.registerInjectableResource(names);
+        fixture.registerInjectableResource(new CheckpointContents(TestDatabase.jdbc()));
         return fixture;
     }
 }

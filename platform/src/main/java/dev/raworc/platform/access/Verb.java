@@ -3,10 +3,11 @@ package dev.raworc.platform.access;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What may be done to a resource. The last three apply to one resource each. */
+/** What may be done to a resource. Those after {@code delete} apply to one resource each. */
 public enum Verb {
     GET("get"), LIST("list"), CREATE("create"), UPDATE("update"), DELETE("delete"),
-    READ_VALUES("read-values"), UPDATE_STATE("update-state"), AUDIT("audit");
+    READ_VALUES("read-values"), UPDATE_STATE("update-state"), AUDIT("audit"), READ_FILES("read-files"),
+    WRITE_FILES("write-files");
 
     private final String wireName;
 
@@ -22,7 +23,7 @@ public enum Verb {
     public boolean appliesTo(Resource resource) {
         return switch (this) {
             case READ_VALUES -> resource == Resource.SECRETS;
-            case UPDATE_STATE, AUDIT -> resource == Resource.SESSIONS;
+            case UPDATE_STATE, AUDIT, READ_FILES, WRITE_FILES -> resource == Resource.SESSIONS;
             default -> true;
         };
     }

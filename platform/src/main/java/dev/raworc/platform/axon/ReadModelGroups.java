@@ -14,7 +14,10 @@ public final class ReadModelGroups {
     /** The messages and each session's last activity. */
     public static final String MESSAGES = "messages";
 
-    public static final List<String> ALL = List.of(CATALOG, MESSAGES);
+    /** The sessions' checkpoints and client writes: what their files are, now and as of a message. */
+    public static final String FILES = "files";
+
+    public static final List<String> ALL = List.of(CATALOG, MESSAGES, FILES);
 
     private ReadModelGroups() {
     }

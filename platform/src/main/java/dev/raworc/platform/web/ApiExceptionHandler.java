@@ -173,6 +173,7 @@ class ApiExceptionHandler {
             case CONFLICT -> ErrorCode.CONFLICT;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
             case VALIDATION -> ErrorCode.VALIDATION_ERROR;
+            case MALFORMED -> ErrorCode.BAD_REQUEST;
             case FORBIDDEN -> ErrorCode.FORBIDDEN;
             case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
         };

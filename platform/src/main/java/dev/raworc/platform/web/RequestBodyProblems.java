@@ -27,7 +27,7 @@ final class RequestBodyProblems {
     static ErrorEnvelope describe(HttpMessageNotReadableException e) {
         for (Throwable reason = e; reason != null; reason = reason.getCause()) {
             if (reason instanceof RequestBodyLimit.TooLargeException tooLarge) {
-                return ErrorEnvelope.of(ErrorCode.BAD_REQUEST, tooLarge.getMessage());
+                return ErrorEnvelope.of(tooLarge.code(), tooLarge.getMessage());
             }
         }
         Throwable cause = e.getCause();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.raworc.api.access.RoleCreatedEvent;
 import dev.raworc.api.access.RoleDeletedEvent;
+import dev.raworc.api.access.RoleRulesReplacedEvent;
 import dev.raworc.platform.storage.JsonColumns;
 import dev.raworc.platform.storage.SqlTime;
 import dev.raworc.query.CatalogProcessing;
@@ -39,6 +40,12 @@ class RoleProjection {
                 .param("builtIn", event.builtIn())
                 .param("at", SqlTime.of(occurredAt))
                 .update();
+    }
+
+    @EventHandler
+    void on(RoleRulesReplacedEvent event) {
+        jdbc.sql("UPDATE roles SET rules = CAST(:rules AS jsonb) WHERE id = :id")
+                .param("id", event.roleId()).param("rules", JsonColumns.write(event.rules())).update();
     }
 
     @EventHandler

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.raworc.api.access.FindRoleQuery;
 import dev.raworc.api.access.RoleCreatedEvent;
 import dev.raworc.api.access.RoleDeletedEvent;
+import dev.raworc.api.access.RoleRulesReplacedEvent;
 import dev.raworc.api.access.RoleView;
 import dev.raworc.api.access.Rule;
 import dev.raworc.platform.access.ListScopes;
@@ -43,6 +44,17 @@ class RoleProjectionTest {
         assertThat(((Timestamp) row.get("created_at")).toInstant()).isEqualTo("2026-11-28T12:00:00.123Z");
         assertThat(views.handle(new FindRoleQuery(id))).contains(
                 new RoleView(id, name, "reads", RULES, Instant.parse("2026-11-28T12:00:00.123Z")));
+    }
+
+    @Test
+    void aBuiltInRoleTakesTheRulesOfANewerVersion() {
+        List<Rule> newer = List.of(new Rule(List.of("api"), List.of("sessions"), List.of("get", "read-files"), null));
+        projection.on(new RoleCreatedEvent(id, name, "reads", RULES, true), CREATED);
+        RoleRulesReplacedEvent replaced = new RoleRulesReplacedEvent(id, name, newer);
+        projection.on(replaced);
+        projection.on(replaced);
+
+        assertThat(views.handle(new FindRoleQuery(id))).contains(new RoleView(id, name, "reads", newer, CREATED));
     }
 
     @Test

@@ -68,7 +68,7 @@ class MessageRowsTest {
         transactions.executeWithoutResult(status -> {
             created(id);
             post(id, 1);
-            projection.on(new SessionForkedEvent(child, id, 1L, true, false, null, "default", "image", Map.of()), AT, "admin");
+            projection.on(new SessionForkedEvent(child, id, 1L, true, false, null, "default", "image", Map.of(), null), AT, "admin");
             post(id, 2);
         });
 

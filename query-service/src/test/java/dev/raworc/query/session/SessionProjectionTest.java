@@ -105,7 +105,7 @@ class SessionProjectionTest {
         Instant forkedAt = Instant.parse("2026-11-28T13:00:00.555999Z");
         Map<String, Object> own = Map.of("remix", true);
 
-        projection.on(new SessionForkedEvent(id, parent, 2, true, true, name, space, IMAGE, own), forkedAt, "bob");
+        projection.on(new SessionForkedEvent(id, parent, 2, true, true, name, space, IMAGE, own, null), forkedAt, "bob");
 
         Instant at = Instant.parse("2026-11-28T13:00:00.555Z");
         assertThat(view()).isEqualTo(new SessionView(id, name, space, "init", null, "bob", parent, 2L, IMAGE, null, own,
@@ -117,7 +117,7 @@ class SessionProjectionTest {
         UUID parent = parentWithMessages(3);
         List<MessageView> parents = messages.list(parent, null, null, FIRST_100).items();
 
-        projection.on(new SessionForkedEvent(id, parent, 2, true, true, null, space, IMAGE, Map.of()), CREATED.plusSeconds(60),
+        projection.on(new SessionForkedEvent(id, parent, 2, true, true, null, space, IMAGE, Map.of(), null), CREATED.plusSeconds(60),
                 "bob");
 
         List<MessageView> copied = messages.list(id, null, null, FIRST_100).items();
@@ -137,7 +137,7 @@ class SessionProjectionTest {
         UUID parent = parentWithMessages(4);
         projection.on(new MessagesClearedEvent(parent, 2));
 
-        projection.on(new SessionForkedEvent(id, parent, 3, true, true, null, space, IMAGE, Map.of()), CREATED.plusSeconds(60),
+        projection.on(new SessionForkedEvent(id, parent, 3, true, true, null, space, IMAGE, Map.of(), null), CREATED.plusSeconds(60),
                 "bob");
 
         assertThat(messages.list(id, null, null, FIRST_100).items()).extracting(MessageView::seq).containsExactly(3L);
@@ -147,7 +147,7 @@ class SessionProjectionTest {
     void aForkWithoutCopyMessagesStartsWithNoMessages() {
         UUID parent = parentWithMessages(3);
 
-        projection.on(new SessionForkedEvent(id, parent, 3, false, true, null, space, IMAGE, Map.of()), CREATED.plusSeconds(60),
+        projection.on(new SessionForkedEvent(id, parent, 3, false, true, null, space, IMAGE, Map.of(), null), CREATED.plusSeconds(60),
                 "bob");
 
         assertThat(messages.count(id, null)).isZero();
@@ -159,7 +159,7 @@ class SessionProjectionTest {
     void aForkAtZeroCopiesNothing() {
         UUID parent = parentWithMessages(2);
 
-        projection.on(new SessionForkedEvent(id, parent, 0, true, true, null, space, IMAGE, Map.of()), CREATED.plusSeconds(60),
+        projection.on(new SessionForkedEvent(id, parent, 0, true, true, null, space, IMAGE, Map.of(), null), CREATED.plusSeconds(60),
                 "bob");
 
         assertThat(messages.count(id, null)).isZero();
@@ -168,7 +168,7 @@ class SessionProjectionTest {
     @Test
     void aRedeliveredForkChangesNothing() {
         UUID parent = parentWithMessages(3);
-        SessionForkedEvent fork = new SessionForkedEvent(id, parent, 2, true, true, name, space, IMAGE, Map.of());
+        SessionForkedEvent fork = new SessionForkedEvent(id, parent, 2, true, true, name, space, IMAGE, Map.of(), null);
         projection.on(fork, CREATED.plusSeconds(60), "bob");
         SessionView before = view();
         List<MessageView> copied = messages.list(id, null, null, FIRST_100).items();
@@ -183,7 +183,7 @@ class SessionProjectionTest {
     @Test
     void aChildsOwnMessagesFollowTheCopiedOnes() {
         UUID parent = parentWithMessages(3);
-        projection.on(new SessionForkedEvent(id, parent, 3, true, true, null, space, IMAGE, Map.of()), CREATED.plusSeconds(60),
+        projection.on(new SessionForkedEvent(id, parent, 3, true, true, null, space, IMAGE, Map.of(), null), CREATED.plusSeconds(60),
                 "bob");
 
         post(id, 4, MessageRole.USER, CREATED.plusSeconds(61));
@@ -498,7 +498,7 @@ class SessionProjectionTest {
         // created out of order: the list orders by creation time, not by insertion
         for (int i : new int[] {2, 0, 4, 1, 3}) {
             if (i == 3 || i == 4) {
-                projection.on(new SessionForkedEvent(ids[i], parent, 0, false, true, "list-" + ids[i], space, IMAGE, Map.of()),
+                projection.on(new SessionForkedEvent(ids[i], parent, 0, false, true, "list-" + ids[i], space, IMAGE, Map.of(), null),
                         CREATED.plusMillis(i), i == 4 ? creator : "alice");
             } else {
                 projection.on(new SessionCreatedEvent(ids[i], "list-" + ids[i], space, IMAGE, Map.of()), CREATED.plusMillis(i),

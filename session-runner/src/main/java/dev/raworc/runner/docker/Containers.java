@@ -19,6 +19,7 @@ import com.github.dockerjava.api.model.Volume;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.session.PostMessageCommand;
+import dev.raworc.platform.content.FilePaths;
 import dev.raworc.runner.RunnerProperties;
 
 /**
@@ -34,7 +35,7 @@ public class Containers {
     public static final String SPACE_LABEL = "dev.raworc.space";
     /** The runner that made it: each runner touches only its own containers and volumes. */
     public static final String RUNNER_LABEL = "dev.raworc.runner";
-    static final String MOUNT = "/session";
+    static final String MOUNT = FilePaths.MOUNT;
 
     private final DockerClient docker;
     private final RunnerProperties properties;
@@ -195,7 +196,7 @@ public class Containers {
     }
 
     /** Creating a volume that exists already is a no-op for Docker: no need to look first. */
-    private void ensureVolume(UUID sessionId) {
+    public void ensureVolume(UUID sessionId) {
         docker.createVolumeCmd().withName(volumeName(sessionId))
                 .withLabels(Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name(), SESSION_LABEL,
                         sessionId.toString())).exec();

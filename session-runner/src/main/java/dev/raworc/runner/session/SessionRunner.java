@@ -8,18 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.DomainException;
-import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.session.ChangeSessionStateCommand;
 import dev.raworc.api.session.FailSessionCommand;
 import dev.raworc.api.session.MarkSessionReadyCommand;
@@ -55,13 +53,12 @@ import dev.raworc.runner.docker.Containers;
 @DisallowReplay
 class SessionRunner {
 
-    static final String PRINCIPAL = "runner";
-
     private static final Logger log = LoggerFactory.getLogger(SessionRunner.class);
 
     private final Containers containers;
     private final SessionWork work;
-    private final CommandGateway commands;
+    private final RunnerCommands commands;
+    private final SessionFilesRunner files;
     private final EventStore events;
     private final Placements placements;
     private final SpaceSecrets secrets;
@@ -71,12 +68,13 @@ class SessionRunner {
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
-    SessionRunner(Containers containers, SessionWork work, CommandGateway commands, EventStore events,
-                  Placements placements, SpaceSecrets secrets, RunnerProperties properties, JwtTokens tokens,
-                  TaskOutcomes outcomes) {
+    SessionRunner(Containers containers, SessionWork work, RunnerCommands commands, SessionFilesRunner files,
+                  EventStore events, Placements placements, SpaceSecrets secrets, RunnerProperties properties,
+                  JwtTokens tokens, TaskOutcomes outcomes) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
+        this.files = files;
         this.events = events;
         this.placements = placements;
         this.secrets = secrets;
@@ -115,16 +113,22 @@ class SessionRunner {
         });
     }
 
+    /** The files are checkpointed before the container goes: that checkpoint is the closed session's files. */
     @EventHandler
     void on(SessionClosedEvent event) {
-        whenMine(event.sessionId(), "close", () -> containers.remove(event.sessionId()));
+        whenMine(event.sessionId(), "close", () -> stop(event.sessionId()));
     }
 
     @EventHandler
     void on(SessionStateChangedEvent event) {
         if (!event.to().live()) {
-            whenMine(event.sessionId(), "stop", () -> containers.remove(event.sessionId()));
+            whenMine(event.sessionId(), "stop", () -> stop(event.sessionId()));
         }
+    }
+
+    private void stop(UUID sessionId) {
+        files.checkpoint(sessionId);
+        containers.remove(sessionId);
     }
 
     @EventHandler
@@ -146,7 +150,8 @@ class SessionRunner {
 
     /**
      * Asks for a live session to be placed on this runner; the SessionPlaced event decides. A remix
-     * with the parent's files goes where the parent's volume is: only the parent's runner claims it.
+     * with the parent's files as they are goes where the parent's volume is: only the parent's runner
+     * claims it. One with the files of a past checkpoint can go anywhere: they are in the content store.
      */
     void place(UUID sessionId) {
         work.submit(sessionId, "claim", () -> claimIfItsFilesAreHere(sessionId));
@@ -154,7 +159,7 @@ class SessionRunner {
 
     private void claimIfItsFilesAreHere(UUID sessionId) {
         SessionForkedEvent fork = RecordedSession.read(events, sessionId).fork();
-        if (fork == null || !fork.copyData() || placements.mine(fork.parentSessionId())) {
+        if (fork == null || !fork.copyData() || fork.filesFrom() != null || placements.mine(fork.parentSessionId())) {
             claim(sessionId);
         }
     }
@@ -217,14 +222,19 @@ class SessionRunner {
     }
 
     /**
-     * Starts the session's container as its events describe it; a new remix first gets a copy of its
-     * parent's files. Tasks posted before the session was placed are handed over once it runs.
+     * Starts the session's container as its events describe it; a new remix first gets its parent's
+     * files, of a past checkpoint or as they are. Writes and tasks from before it ran are carried
+     * out once it runs.
      */
     private void startRecorded(UUID sessionId, boolean firstStart) {
         RecordedSession session = RecordedSession.read(events, sessionId);
         if (firstStart && session.fork() != null && session.fork().copyData()) {
             try {
-                containers.copyVolume(session.fork().parentSessionId(), sessionId, session.image());
+                if (session.fork().filesFrom() != null) {
+                    files.restore(sessionId, session.image(), session.fork().filesFrom());
+                } else {
+                    containers.copyVolume(session.fork().parentSessionId(), sessionId, session.image());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -234,6 +244,9 @@ class SessionRunner {
             }
         }
         start(sessionId, session.space(), session.image());
+        if (!session.unappliedWrites().isEmpty()) {
+            files.checkpoint(sessionId); // writes made before it ran, or while this runner was away
+        }
         session.unanswered().forEach(this::handOffInTurn);
     }
 
@@ -276,6 +289,7 @@ class SessionRunner {
             outcomes.ran(run);
             AgentReply reply = AgentReply.of(task, run);
             send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
+            files.checkpoint(sessionId);
         } catch (NotFoundException | DomainException gone) {
             if (run == null) {
                 outcomes.couldNotRun(started);
@@ -294,7 +308,7 @@ class SessionRunner {
     private void changeState(UUID sessionId, SessionState state, String reason) {
         try {
             send(new ChangeSessionStateCommand(sessionId, state, reason));
-        } catch (DomainException notNow) {
+        } catch (DomainException | AggregateNotFoundException notNow) {
             log.debug("Session {} not moved to {}: {}", sessionId, state, notNow.getMessage());
         }
     }
@@ -310,8 +324,7 @@ class SessionRunner {
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(MetaDataKeys.PRINCIPAL, PRINCIPAL)));
+        commands.send(command);
     }
 
     private static String describe(RuntimeException e) {

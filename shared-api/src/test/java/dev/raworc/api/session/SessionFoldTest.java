@@ -38,9 +38,9 @@ class SessionFoldTest {
     void aForkRecordsItsParentAndCopiedNumbering() {
         UUID parent = UUID.randomUUID();
         FoldedSession copied = SessionFold.apply(FoldedSession.NONE,
-                new SessionForkedEvent(ID, parent, 4, true, true, null, "sp", "img", Map.of()), T0, "alice");
+                new SessionForkedEvent(ID, parent, 4, true, true, null, "sp", "img", Map.of(), null), T0, "alice");
         FoldedSession uncopied = SessionFold.apply(FoldedSession.NONE,
-                new SessionForkedEvent(ID, parent, 4, false, true, null, "sp", "img", Map.of()), T0, "alice");
+                new SessionForkedEvent(ID, parent, 4, false, true, null, "sp", "img", Map.of(), null), T0, "alice");
 
         assertThat(copied.parentSessionId()).isEqualTo(parent);
         assertThat(copied.forkedFromMessageSeq()).isEqualTo(4L);

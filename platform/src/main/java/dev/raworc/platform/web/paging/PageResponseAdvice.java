@@ -14,7 +14,8 @@ class PageResponseAdvice implements ResponseBodyAdvice<Object> {
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return Page.class.isAssignableFrom(returnType.getParameterType());
+        // a handler declared to return Object may answer with a page too
+        return returnType.getParameterType().isAssignableFrom(Page.class);
     }
 
     @Override
