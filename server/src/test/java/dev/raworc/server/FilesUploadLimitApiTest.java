@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,7 +24,8 @@ import dev.raworc.server.FileWrites.Tar;
  * with a small limit.
  */
 @DirtiesContext
-class FilesUploadLimitApiTest extends ApiTest {
+@SpringBootTest(classes = RaworcApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FilesUploadLimitApiTest {
 
     private static final int LIMIT = 64 * 1024;
     private static final String TOO_LARGE = "PAYLOAD_TOO_LARGE: The upload is larger than the limit of " + LIMIT
@@ -31,16 +34,18 @@ class FilesUploadLimitApiTest extends ApiTest {
     /** A server beside the shared one needs a data directory of its own. */
     private static final Path DATA_DIR = Path.of("target", "test-data", "upload-limit-" + UUID.randomUUID());
 
-    /**
-     * Hides {@link ApiTest#server}: Spring runs a class's property sources before its superclass's,
-     * so the shared data directory would win over this one.
-     */
+    /** Not an ApiTest: its property source would give this server the shared one's data directory. */
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
-        ApiTest.server(registry);
-        registry.add("raworc.files.max-upload", () -> LIMIT + "B");
         registry.add("raworc.data-dir", DATA_DIR::toString);
+        registry.add("raworc.admin-password", () -> ApiTest.ADMIN_PASSWORD);
+        registry.add("raworc.jwt-secret", () -> ApiTest.JWT_SECRET);
+        registry.add("raworc.sides", () -> "command,query");
+        registry.add("raworc.files.max-upload", () -> LIMIT + "B");
     }
+
+    @LocalServerPort
+    int port;
 
     private FileWrites files;
     private SessionApi sessions;
@@ -49,8 +54,9 @@ class FilesUploadLimitApiTest extends ApiTest {
 
     @BeforeEach
     void connect() {
-        token = adminToken();
-        sessions = new SessionApi(new IdentityApi(api(), token));
+        ApiClient api = new ApiClient(port);
+        token = api.login("admin", ApiTest.ADMIN_PASSWORD);
+        sessions = new SessionApi(new IdentityApi(api, token));
         files = new FileWrites(port);
         session = id(sessions.create());
     }
