@@ -76,8 +76,7 @@ final class ApiClient {
         return exchange("GET", path, token, null, HttpRequest.BodyPublishers.noBody(), timeout);
     }
 
-    private Response exchange(String method, String path, String token, String contentType,
-                              HttpRequest.BodyPublisher body) {
+    Response exchange(String method, String path, String token, String contentType, HttpRequest.BodyPublisher body) {
         return exchange(method, path, token, contentType, body, Duration.ofSeconds(30));
     }
 

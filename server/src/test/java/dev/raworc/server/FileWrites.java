@@ -4,12 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -22,45 +18,25 @@ final class FileWrites {
 
     static final String TAR = "application/x-tar";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final int port;
+    private final ApiClient api;
 
     FileWrites(int port) {
-        this.port = port;
+        this.api = new ApiClient(port);
     }
 
     /** {@code PUT /api/v0 + path} with the body's length declared. */
     Response put(String path, String token, String contentType, byte[] body) {
-        return send(path, token, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+        return api.exchange("PUT", "/api/v0" + path, token, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** {@code PUT /api/v0 + path} with the body chunked, its length unknown to the server. */
     Response putChunked(String path, String token, String contentType, byte[] body) {
-        return send(path, token, contentType, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        return api.exchange("PUT", "/api/v0" + path, token, contentType,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
     }
 
     Response put(String path, String token, String text) {
         return put(path, token, "text/plain", text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Response send(String path, String token, String contentType, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v0" + path))
-                .timeout(Duration.ofSeconds(30)).PUT(body);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A tar archive built entry by entry. */

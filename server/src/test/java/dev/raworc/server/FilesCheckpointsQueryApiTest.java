@@ -12,31 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.raworc.api.files.ExpireCheckpointsCommand;
-import dev.raworc.platform.content.Blobs;
-import dev.raworc.platform.content.Manifests;
 import dev.raworc.server.ApiClient.Response;
 
 /** {@code GET /sessions/{id}/checkpoints}, and the files as of a message ({@code as_of_seq}). */
-class FilesCheckpointsQueryApiTest extends ApiTest {
+class FilesCheckpointsQueryApiTest extends FilesApiTest {
 
     static final String[] CHECKPOINT_FIELDS = {"checkpoint_no", "message_seq", "manifest_hash", "files", "bytes_added",
             "writes_applied", "recorded_at", "expired"};
-
-    @Autowired
-    Blobs blobs;
-
-    @Autowired
-    Manifests manifests;
-
-    @Autowired
-    CommandGateway commands;
 
     private IdentityApi identity;
     private SessionFilesFixture files;
@@ -47,7 +34,7 @@ class FilesCheckpointsQueryApiTest extends ApiTest {
     void setUp() {
         identity = new IdentityApi(api(), adminToken());
         SessionApi sessions = new SessionApi(identity);
-        files = new SessionFilesFixture(blobs, manifests, commands);
+        files = filesFixture();
         session = id(sessions.create());
         sessions.postSystem(session, "one", "two");
         files.checkpoint(session, files.file("a.txt", "at two"));

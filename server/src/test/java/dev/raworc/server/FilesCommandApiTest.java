@@ -16,20 +16,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.raworc.api.files.FileEntry;
 import dev.raworc.api.files.RecordCheckpointCommand;
 import dev.raworc.platform.content.Manifest;
-import dev.raworc.platform.content.Manifests;
 import dev.raworc.server.ApiClient.Response;
 import dev.raworc.server.FileWrites.Tar;
 
@@ -38,15 +35,7 @@ import dev.raworc.server.FileWrites.Tar;
  * archive, and {@code DELETE}; paths stay inside {@code /session}, and every write is in the
  * session's history with who made it.
  */
-class FilesCommandApiTest extends ApiTest {
-
-    static final String[] ENTRY_FIELDS = {"path", "name", "type", "size", "mode", "modified_at", "hash", "target"};
-
-    @Autowired
-    Manifests manifests;
-
-    @Autowired
-    CommandGateway commands;
+class FilesCommandApiTest extends FilesApiTest {
 
     private IdentityApi identity;
     private SessionApi sessions;

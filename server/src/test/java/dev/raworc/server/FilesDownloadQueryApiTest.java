@@ -16,29 +16,16 @@ import java.util.Random;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.raworc.api.files.FileEntry;
-import dev.raworc.platform.content.Blobs;
-import dev.raworc.platform.content.Manifests;
 import dev.raworc.server.SessionFilesFixture.Download;
 
 /** {@code GET /sessions/{id}/files/{path}}: a file's bytes, a directory as a tar. */
-class FilesDownloadQueryApiTest extends ApiTest {
+class FilesDownloadQueryApiTest extends FilesApiTest {
 
     private static final String TAR = "application/x-tar";
-
-    @Autowired
-    Blobs blobs;
-
-    @Autowired
-    Manifests manifests;
-
-    @Autowired
-    CommandGateway commands;
 
     private SessionFilesFixture files;
     private String session;
@@ -49,7 +36,7 @@ class FilesDownloadQueryApiTest extends ApiTest {
     @BeforeEach
     void setUp() {
         token = adminToken();
-        files = new SessionFilesFixture(blobs, manifests, commands);
+        files = filesFixture();
         session = id(new SessionApi(new IdentityApi(api(), token)).create());
         // a few chunks of the content store and a part of one
         large = new byte[3 * (1 << 20) + 17];

@@ -12,30 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.raworc.api.files.FileEntry;
-import dev.raworc.platform.content.Blobs;
-import dev.raworc.platform.content.Manifests;
 import dev.raworc.server.ApiClient.Response;
 
 /** {@code GET /sessions/{id}/files}: listings, paths and who may read them. */
-class FilesQueryApiTest extends ApiTest {
-
-    static final String[] FILE_FIELDS = {"path", "name", "type", "size", "mode", "modified_at", "hash", "target"};
-
-    @Autowired
-    Blobs blobs;
-
-    @Autowired
-    Manifests manifests;
-
-    @Autowired
-    CommandGateway commands;
+class FilesQueryApiTest extends FilesApiTest {
 
     private IdentityApi identity;
     private SessionApi sessions;
@@ -47,7 +32,7 @@ class FilesQueryApiTest extends ApiTest {
     void setUp() {
         identity = new IdentityApi(api(), adminToken());
         sessions = new SessionApi(identity);
-        files = new SessionFilesFixture(blobs, manifests, commands);
+        files = filesFixture();
         session = id(sessions.create());
         readme = files.file("docs/readme.md", "# Read me\n");
         files.checkpoint(session, files.file("b.txt", "bee"), files.file("a.txt", "a"), readme,
@@ -61,7 +46,7 @@ class FilesQueryApiTest extends ApiTest {
         JsonNode listing = assertList(list(""), 7, 0, 100);
 
         assertThat(SessionApi.strings(listing, "name")).containsExactly("a.txt", "b.txt", "docs", "escape", "link", "self", "up");
-        listing.forEach(entry -> assertFields(entry, FILE_FIELDS));
+        listing.forEach(entry -> assertFields(entry, ENTRY_FIELDS));
         JsonNode file = listing.get(1);
         assertThat(file.get("path").asString()).isEqualTo("b.txt");
         assertThat(file.get("type").asString()).isEqualTo("file");

@@ -189,6 +189,13 @@ class RbacMatrixApiTest extends ApiTest {
             row("POST",   "/sessions/{session-b}/messages",                      AGENT_MESSAGE,    201,  403,     403,   403,    403).then(postsMessage()),
             row("DELETE", "/sessions/{new-session-b}/messages",                  null,             204,  204,     403,   403,    403).then(clearsMessages()),
 
+            // files: read-files lists, downloads and shows checkpoints (every role with it, in its spaces)
+            row("GET",    "/sessions/{file-session-a}/files",                    null,             200,  200,     200,   200,    403),
+            row("GET",    "/sessions/{file-session-a}/files/f.txt",              null,             200,  200,     200,   200,    403),
+            row("GET",    "/sessions/{session-a}/checkpoints",                   null,             200,  200,     200,   200,    403),
+            row("GET",    "/sessions/{file-session-b}/files",                    null,             200,  200,     200,   403,    403),
+            row("GET",    "/sessions/{file-session-b}/files/f.txt",              null,             200,  200,     200,   403,    403),
+            row("GET",    "/sessions/{session-b}/checkpoints",                   null,             200,  200,     200,   403,    403),
             // files: write-files uploads and deletes (operator and the space-a role in a; not the viewer)
             row("PUT",    "/sessions/{session-a}/files/{unique}.json",           FILE_CONTENT,     201,  201,     403,   201,    403).then(writesFile()),
             row("DELETE", "/sessions/{file-session-a}/files/f.txt",              null,             204,  204,     403,   204,    403).then(deletesFile()),

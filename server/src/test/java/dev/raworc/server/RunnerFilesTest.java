@@ -130,6 +130,9 @@ class RunnerFilesTest {
         assertThat(runner.ask(child, "cat f; ls").get("content").asString()).isEqualTo("one\nf");
         String now = runner.created(runner.api.postJson("/api/v0/sessions/" + id + "/remix", runner.token, "{}"));
         runner.awaitState(now, "idle");
+        assertThat(manifest(awaitCheckpoint(now, 1)).get("g")).isPresent(); // reads show the copy before any task
+        Eventually.await(DockerSessions.READY, "the copied files of " + now + " to show",
+                () -> runner.api.get("/api/v0/sessions/" + now + "/files/f", runner.token).text().equals("two\n"));
         assertThat(runner.ask(now, "cat f").get("content").asString()).isEqualTo("two");
     }
 

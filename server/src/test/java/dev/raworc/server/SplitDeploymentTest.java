@@ -28,8 +28,8 @@ import dev.raworc.server.SplitDeployment.Side;
  * The split deployment proven end to end: 1 command, 2 query and 2 runner processes, each the
  * server jar in its own JVM, on one PostgreSQL, behind the gateway's real routing rules. Every
  * endpoint group works through the gateway, each write is seen at once by every query process,
- * the chat flow runs with files, and the loss of a query process and a runner under load loses
- * no acknowledged write.
+ * the chat flow runs with files (uploads, checkpoints, a remix from a past message), and the loss
+ * of a query process and a runner under load loses no acknowledged write.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -80,11 +80,15 @@ class SplitDeploymentTest {
     void aChatRunsWithItsFilesThroughCloseRestoreAndRemix() {
         String id = created(api.postJson("/api/v0/sessions", token, "{\"metadata\":{\"purpose\":\"split chat\"}}"));
         awaitState(id, "idle");
-        assertThat(ask(id, "echo kept > /session/kept; echo stored")).isEqualTo("stored");
+        String files = "/api/v0/sessions/" + id + "/files/";
+        SessionApi.ok(api.send("PUT", files + "in/up.txt", token, "text/plain", "uploaded"), 201);
+        seenByEveryQueryProcess(files + "in/up.txt", read -> read.text().equals("uploaded"));
+        assertThat(ask(id, "cat /session/in/up.txt; echo; echo kept > /session/kept; echo stored")).isEqualTo("uploaded\nstored");
 
         assertThat(SessionApi.ok(api.postJson("/api/v0/sessions/" + id + "/close", token, null), 200).get("state").asString())
                 .isEqualTo("closed");
         seenByEveryQueryProcess("/api/v0/sessions/" + id, session -> session.json().get("state").asString().equals("closed"));
+        Eventually.await(READY, "the agent's file to show once checkpointed", () -> api.get(files + "kept", token).text().equals("kept\n"));
         // INIT until its container is ready again, which a runner may report before the answer is made
         assertThat(SessionApi.ok(api.postJson("/api/v0/sessions/" + id + "/restore", token, null), 200).get("state").asString())
                 .isIn("init", "idle");
@@ -95,6 +99,14 @@ class SplitDeploymentTest {
         seenByEveryQueryProcess("/api/v0/sessions/" + child, session -> session.json().get("parent_session_id").asString().equals(id));
         awaitState(child, "idle");
         assertThat(ask(child, "cat /session/kept")).isEqualTo("kept");
+
+        // files of a past message come from the content store: the remix may run on either runner
+        JsonNode checkpoints = api.get("/api/v0/sessions/" + id + "/checkpoints", token).json();
+        long replied = checkpoints.get(checkpoints.size() - 1).get("message_seq").asLong();
+        String past = created(api.postJson("/api/v0/sessions/" + id + "/remix", token, "{\"up_to_message_seq\":" + replied + "}"));
+        seenByEveryQueryProcess("/api/v0/sessions/" + past + "/files/kept", read -> read.text().equals("kept\n"));
+        awaitState(past, "idle");
+        assertThat(ask(past, "cat /session/kept /session/in/up.txt")).isEqualTo("kept\nuploaded");
     }
 
     @Test

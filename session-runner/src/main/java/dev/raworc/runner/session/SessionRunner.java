@@ -223,11 +223,13 @@ class SessionRunner {
 
     /**
      * Starts the session's container as its events describe it; a new remix first gets its parent's
-     * files, of a past checkpoint or as they are. Writes and tasks from before it ran are carried
-     * out once it runs.
+     * files, of a past checkpoint or as they are (checkpointed at once, so reads show them). Writes
+     * and tasks from before it ran are carried out once it runs.
      */
     private void startRecorded(UUID sessionId, boolean firstStart) {
         RecordedSession session = RecordedSession.read(events, sessionId);
+        boolean copiesParentVolume = firstStart && session.fork() != null && session.fork().copyData()
+                && session.fork().filesFrom() == null;
         if (firstStart && session.fork() != null && session.fork().copyData()) {
             try {
                 if (session.fork().filesFrom() != null) {
@@ -244,8 +246,8 @@ class SessionRunner {
             }
         }
         start(sessionId, session.space(), session.image());
-        if (!session.unappliedWrites().isEmpty()) {
-            files.checkpoint(sessionId); // writes made before it ran, or while this runner was away
+        if (copiesParentVolume || !session.unappliedWrites().isEmpty()) {
+            files.checkpoint(sessionId); // the copied files, writes made before it ran or while this runner was away
         }
         session.unanswered().forEach(this::handOffInTurn);
     }
