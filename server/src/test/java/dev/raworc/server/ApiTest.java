@@ -33,6 +33,8 @@ abstract class ApiTest {
         registry.add("raworc.sides", () -> "command,query");
         // a read model stopped by a test makes the process unready quickly
         registry.add("raworc.readiness.max-read-model-lag", () -> "2s");
+        // streams check their caller's permission at each heartbeat: revocation tests wait for one
+        registry.add("raworc.streams.heartbeat", () -> "1s");
     }
 
     @LocalServerPort

@@ -26,8 +26,12 @@ final class FuzzTargets {
         }
     }
 
-    /** Rebuilding the read models is an administrator's long operation, not input handling. */
-    private static final String EXCLUDED = "POST /admin/rebuild";
+    /**
+     * Rebuilding the read models is an administrator's long operation, not input handling; a stream
+     * that opens stays open (EventStreamApiTest has their bad input).
+     */
+    private static final java.util.Set<String> EXCLUDED = java.util.Set.of("POST /admin/rebuild",
+            "GET /sessions/{id}/events/stream", "GET /spaces/{name}/events/stream");
 
     final List<Endpoint> endpoints;
     final List<String> existingIds;
@@ -103,7 +107,7 @@ final class FuzzTargets {
                     }
                 });
                 Endpoint endpoint = new Endpoint(operation.getKey().toUpperCase(), path.getKey(), query);
-                if (!endpoint.key().equals(EXCLUDED)) {
+                if (!EXCLUDED.contains(endpoint.key())) {
                     endpoints.add(endpoint);
                 }
             }

@@ -49,6 +49,11 @@ public class AccessGrants {
         return access;
     }
 
+    /** The account's access as it is now, outside a request. */
+    public Optional<AccountAccess> access(UUID accountId) {
+        return directory.find(accountId);
+    }
+
     List<BoundRules> of(UUID accountId) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && request.getAttribute(READ_IN_REQUEST + accountId, RequestAttributes.SCOPE_REQUEST)

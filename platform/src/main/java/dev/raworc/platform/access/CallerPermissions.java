@@ -72,6 +72,14 @@ public final class CallerPermissions {
                 .anyMatch(rule -> rule.grantsSome(API_GROUP, resource.wireName(), verb.wireName()));
     }
 
+    /** Whether the caller holds the verb on some of the resource's objects in this space. */
+    public boolean allowsSomewhereIn(Resource resource, Verb verb, String space) {
+        return bindings.stream()
+                .filter(bound -> bound.appliesIn(space))
+                .flatMap(bound -> bound.rules().stream())
+                .anyMatch(rule -> rule.grantsSome(API_GROUP, resource.wireName(), verb.wireName()));
+    }
+
     public ListScope listScope(Resource resource) {
         List<ListScope.Grant> scope = new ArrayList<>();
         for (BoundRules bound : bindings) {

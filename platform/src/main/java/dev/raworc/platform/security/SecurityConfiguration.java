@@ -10,8 +10,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
-import dev.raworc.platform.access.AccessGrants;
-import dev.raworc.platform.access.SessionTargets;
 import dev.raworc.platform.web.ErrorCode;
 import dev.raworc.platform.web.ErrorResponses;
 
@@ -34,8 +32,8 @@ class SecurityConfiguration {
     static final String MANAGEMENT_PATHS = "/actuator/**";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtTokens tokens, AccessGrants grants,
-                                    SessionTargets sessions, ErrorResponses errors) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthentication authentication, ErrorResponses errors)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -43,7 +41,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, grants, sessions), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(authentication), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // the second dispatch of a long poll, or of an error, continues an authorised request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

@@ -152,7 +152,7 @@ public class Containers {
      * task goes in as a file first: Docker's exec cannot be relied on to close an attached
      * standard input, and an agent reading to the end of its input would wait for ever.
      */
-    public AgentRun runAgent(UUID sessionId, String task, Duration timeout) throws InterruptedException {
+    public AgentRun runAgent(UUID sessionId, String task, Duration timeout, OutputListener listener) throws InterruptedException {
         long started = System.nanoTime();
         String taskFile = "raworc-task-" + UUID.randomUUID();
         docker.copyArchiveToContainerCmd(containerName(sessionId))
@@ -171,7 +171,9 @@ public class Containers {
         ResultCallback.Adapter<Frame> output = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).write(frame.getPayload());
+                boolean isStderr = frame.getStreamType() == StreamType.STDERR;
+                (isStderr ? stderr : stdout).write(frame.getPayload());
+                listener.received(isStderr, frame.getPayload());
             }
         };
         docker.execStartCmd(exec).exec(output);

@@ -65,12 +65,13 @@ class SessionRunner {
     private final RunnerProperties properties;
     private final JwtTokens tokens;
     private final TaskOutcomes outcomes;
+    private final LiveOutputs liveOutputs;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     SessionRunner(Containers containers, SessionWork work, RunnerCommands commands, SessionFilesRunner files,
                   EventStore events, Placements placements, SpaceSecrets secrets, RunnerProperties properties,
-                  JwtTokens tokens, TaskOutcomes outcomes) {
+                  JwtTokens tokens, TaskOutcomes outcomes, LiveOutputs liveOutputs) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
@@ -81,6 +82,7 @@ class SessionRunner {
         this.properties = properties;
         this.tokens = tokens;
         this.outcomes = outcomes;
+        this.liveOutputs = liveOutputs;
     }
 
     @EventHandler
@@ -287,7 +289,9 @@ class SessionRunner {
         AgentRun run = null;
         try {
             changeState(sessionId, SessionState.BUSY, "task " + task.seq());
-            run = containers.runAgent(sessionId, task.content(), properties.agentTimeout());
+            try (LiveOutput live = liveOutputs.open(sessionId, task.seq())) {
+                run = containers.runAgent(sessionId, task.content(), properties.agentTimeout(), live);
+            }
             outcomes.ran(run);
             AgentReply reply = AgentReply.of(task, run);
             send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
