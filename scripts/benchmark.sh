@@ -9,6 +9,7 @@
 #   BENCH_SESSIONS=100000  synthetic sessions (10 messages each) for the reads at scale and the rebuild
 #   RAWORC_JAVA_OPTS       the servers' JVM options (default: the ones the README recommends)
 #   MALLOC_ARENA_MAX=2     glibc's arenas for the servers (the README's setting)
+#   BENCH_ONLY=files,streams  only these groups (messages, streams, start, files, scale); default all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +17,14 @@ image=raworc-test-agent:latest
 # the servers the benchmarks start inherit it
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
+# a partial run does not replace the full table
+output=benchmarks/results/latest.md
+[ -n "${BENCH_ONLY:-}" ] && output="benchmarks/results/only-${BENCH_ONLY//,/-}.md"
+
 mvn -B -q -DskipTests package
 scripts/build-test-image.sh "$image" >/dev/null
 
 java -cp "$(ls benchmarks/target/benchmarks-*.jar):$(cat benchmarks/target/classpath.txt)" dev.raworc.bench.Benchmarks \
-    server/target/raworc-server.jar "$image" benchmarks/results/latest.md "${BENCH_SECONDS:-20}" "${BENCH_PORT:-9300}" \
-    "${RAWORC_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}" "${BENCH_SESSIONS:-100000}"
+    server/target/raworc-server.jar "$image" "$output" "${BENCH_SECONDS:-20}" "${BENCH_PORT:-9300}" \
+    "${RAWORC_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000}" "${BENCH_SESSIONS:-100000}" \
+    "${BENCH_ONLY:-}"

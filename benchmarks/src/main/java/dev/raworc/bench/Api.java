@@ -49,6 +49,15 @@ final class Api {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET whose body is read as it arrives: a stream. */
+    HttpResponse<java.io.InputStream> stream(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     String createSession() throws IOException, InterruptedException {
         return send("POST", "/sessions", null, 201).get("id").asString();
     }

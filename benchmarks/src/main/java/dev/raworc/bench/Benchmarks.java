@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -28,7 +29,15 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
  */
 public final class Benchmarks {
 
+    /** The groups of benchmarks; {@code BENCH_ONLY} may pick some. */
+    static final Set<String> ALL = Set.of("messages", "streams", "start", "files", "scale");
+
     private final List<Row> rows = new ArrayList<>();
+    private final Set<String> only;
+
+    private Benchmarks(Set<String> only) {
+        this.only = only;
+    }
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -38,12 +47,15 @@ public final class Benchmarks {
         int port = Integer.parseInt(args[4]);
         List<String> jvmOptions = Arrays.stream(args[5].trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
         int syntheticSessions = Integer.parseInt(args[6]);
+        Set<String> only = args.length > 7 && !args[7].isBlank() ? Set.of(args[7].split(",")) : ALL;
 
-        Benchmarks benchmarks = new Benchmarks();
+        Benchmarks benchmarks = new Benchmarks(only);
         try (DockerClient docker = docker()) {
             benchmarks.live(jar, jvmOptions, port, image, measure, docker);
         }
-        benchmarks.atScale(jar, jvmOptions, port, syntheticSessions);
+        if (only.contains("scale")) {
+            benchmarks.atScale(jar, jvmOptions, port, syntheticSessions);
+        }
         String table = benchmarks.table(jvmOptions);
         System.out.println(table);
         Files.writeString(output, table);
@@ -55,10 +67,19 @@ public final class Benchmarks {
             Api api = server.login();
             SessionsMade sessions = new SessionsMade(api);
             MessageBenchmarks messages = new MessageBenchmarks(api, server.jdbcUrl(), measure, sessions);
-            rows.addAll(messages.throughput());
-            rows.addAll(messages.projectionLag());
-            rows.addAll(SessionStartBenchmark.measure(api, sessions, docker, image));
-            rows.addAll(new FilesBenchmark(api, sessions, docker, image).measure());
+            if (only.contains("messages")) {
+                rows.addAll(messages.throughput());
+                rows.addAll(messages.projectionLag());
+            }
+            if (only.contains("streams")) {
+                rows.addAll(new StreamBenchmark(api, sessions).measure());
+            }
+            if (only.contains("start")) {
+                rows.addAll(SessionStartBenchmark.measure(api, sessions, docker, image));
+            }
+            if (only.contains("files")) {
+                rows.addAll(new FilesBenchmark(api, sessions, docker, image).measure());
+            }
             sessions.deleteAll(docker);
             rows.add(new Row("server peak resident memory (live benchmarks)", server.peakResidentMb(), "MB", "", Double.NaN));
         }

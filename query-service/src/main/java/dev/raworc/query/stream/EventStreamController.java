@@ -37,6 +37,12 @@ import dev.raworc.platform.web.ErrorEnvelope;
 @RestController
 class EventStreamController {
 
+    static final String STREAM_FORMAT = """
+            Each event: `id:` its position, `data:` {position, session_id, seq, type, occurred_at, principal, data}. \
+            Agent output: `event: output`, `data:` {session_id, task_seq, stream, text}, no id. Resume with \
+            `Last-Event-ID` or `?after=<position>` (`-1`: the start of the log). `:heartbeat` comments keep it open; \
+            `event: revoked` ends it once the token or permission no longer holds.""";
+
     private final EventStreams streams;
     private final SessionTargets sessions;
     private final PermissionEvaluator permissions;
@@ -49,7 +55,8 @@ class EventStreamController {
 
     @GetMapping(path = "/sessions/{id}/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @RequiresPermission(resource = Resource.SESSIONS, verb = Verb.AUDIT)
-    @Operation(summary = "Follow a session's events as they are stored, and its agent's output while it works (SSE)")
+    @Operation(summary = "Follow a session's events as they are stored, and its agent's output while it works (SSE)",
+            description = STREAM_FORMAT)
     SseEmitter session(@PathVariable String id, @RequestParam(required = false) String after,
                        @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request) {
         SessionTargets.SessionRef session = sessions.find(id)
@@ -60,7 +67,8 @@ class EventStreamController {
 
     @GetMapping(path = "/spaces/{name}/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @RequiresPermission(resource = Resource.SPACES, verb = Verb.GET)
-    @Operation(summary = "Follow the events of every session of a space the caller may audit, and their agents' output (SSE)")
+    @Operation(summary = "Follow the events of every session of a space the caller may audit, and their agents' output (SSE)",
+            description = STREAM_FORMAT)
     SseEmitter space(@PathVariable String name, @RequestParam(required = false) String after,
                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request) {
         CallerPermissions caller = caller();
