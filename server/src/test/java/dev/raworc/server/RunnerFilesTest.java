@@ -158,6 +158,24 @@ class RunnerFilesTest {
     }
 
     @Test
+    void pathsLeadingOutOfTheSessionAreRefusedAlsoThroughTheAgentsSymlinks() {
+        String id = idleSession();
+        runner.ask(id, "ln -s /etc out; ln -s .. up; echo made");
+        awaitCheckpoint(id, 1);
+        String files = "/api/v0/sessions/" + id + "/files/";
+
+        for (String path : List.of("out/evil", "up/evil", "%2e%2e/evil", "in/../../evil")) {
+            ApiClient.Response refused = runner.api.send("PUT", files + path, runner.token, "text/plain", "evil");
+            assertThat(refused.status()).as(path + ": " + refused.text()).isEqualTo(400);
+        }
+        assertThat(runner.api.get(files + "out/passwd", runner.token).status()).isEqualTo(400);
+        byte[] escaping = new FileWrites.Tar().symlink("link", "/etc").bytes();
+        assertThat(new FileWrites(runner.api.port()).put("/sessions/" + id + "/files/t", runner.token, FileWrites.TAR, escaping)
+                .status()).isEqualTo(400);
+        assertThat(runner.ask(id, "ls /; ls /session").get("content").asString()).doesNotContain("evil").doesNotContain("link");
+    }
+
+    @Test
     void deletingASessionLetsGoOfContentsOnlyItHeld() {
         String id = idleSession();
         runner.ask(id, "echo shared > shared.txt");
