@@ -25,6 +25,10 @@ final class CappedOutput {
         kept.write(bytes, 0, Math.min(room, bytes.length));
     }
 
+    synchronized byte[] bytes() {
+        return kept.toByteArray();
+    }
+
     synchronized String text() {
         return kept.toString(StandardCharsets.UTF_8);
     }

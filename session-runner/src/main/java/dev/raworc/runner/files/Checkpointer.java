@@ -25,8 +25,10 @@ import dev.raworc.runner.docker.ContainerFiles;
 
 /**
  * Takes a checkpoint of a running session's {@code /session}: lists it, reuses what the previous
- * manifest says of every path whose stamp is unchanged, and reads only the rest through Docker's
- * archive API — one path at a time when few changed, the whole directory in one archive otherwise.
+ * manifest says of every path whose stamp is unchanged, and reads only the rest — first from the
+ * tar of recently changed files the listing's exec brings along (one Docker round trip for both),
+ * then through Docker's archive API: one path at a time when few are left, the whole directory in
+ * one archive otherwise.
  * Contents go to the content store by hash, so a file read again but unchanged adds nothing.
  */
 @Component
@@ -50,7 +52,8 @@ public class Checkpointer {
     }
 
     public Scanned scan(UUID sessionId, Manifest previous) throws InterruptedException, IOException {
-        Optional<List<Listing.Listed>> listing = files.list(sessionId).flatMap(Listing::parse);
+        Optional<ContainerFiles.Scan> scan = files.scan(sessionId);
+        Optional<List<Listing.Listed>> listing = scan.map(ContainerFiles.Scan::listing).flatMap(Listing::parse);
         List<Manifest.Item> items = new ArrayList<>();
         Map<String, Listing.Listed> changed = new HashMap<>();
         for (Listing.Listed listed : listing.orElse(List.of())) {
@@ -65,7 +68,7 @@ public class Checkpointer {
                 changed.put(listed.path(), listed);
             }
         }
-        long added = 0;
+        long added = listing.isEmpty() ? 0 : readBroughtAlong(scan.get(), changed, items);
         if (listing.isEmpty() || changed.size() > READ_ONE_BY_ONE) {
             try (TarArchiveInputStream tar = new TarArchiveInputStream(files.read(sessionId, ""))) {
                 for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
@@ -82,6 +85,31 @@ public class Checkpointer {
         }
         Manifest manifest = Manifest.of(items);
         return new Scanned(manifest, manifests.store(manifest), added);
+    }
+
+    /**
+     * Takes the changed files the scan brought along, up to where its tar was cut, out of
+     * {@code changed}; what is left is read on its own.
+     */
+    private long readBroughtAlong(ContainerFiles.Scan scan, Map<String, Listing.Listed> changed, List<Manifest.Item> items)
+            throws IOException {
+        long added = 0;
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(scan.changed())) {
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                if (scan.cut() && tar.getBytesRead() + entry.getSize() > scan.changedLength()) {
+                    break; // cut inside this entry
+                }
+                String path = relative(entry.getName());
+                Listing.Listed listed = changed.get(path);
+                if (listed != null && entry.isFile()) {
+                    added += read(tar, entry, path, listed, items);
+                    changed.remove(path);
+                }
+            }
+        } catch (IOException cutShort) {
+            // the entries read so far stand; the rest of the changed files are read on their own
+        }
+        return added;
     }
 
     /** Stores a manifest the runner worked out without looking (the files of a session without a container). */
