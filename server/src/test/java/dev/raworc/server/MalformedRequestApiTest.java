@@ -22,6 +22,14 @@ class MalformedRequestApiTest extends ApiTest {
     private static final String LOGIN = "/api/v0/auth/login";
 
     @Test
+    void aBlankIdWhereAUuidBelongsIsABadRequest() {
+        Response blank = api().get("/api/v0/admin/rebuilds/%09", adminToken());
+
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.error()).isEqualTo("BAD_REQUEST: Invalid value for parameter 'id'");
+    }
+
+    @Test
     void aParameterNameTheFirewallRefusesIsABadRequest() {
         Response control = api().get("/api/v0/spaces/default?a%01b=1", adminToken());
         Response unassigned = api().get("/api/v0/spaces/default?%F4%8F%BF%BF=1", adminToken());

@@ -19,6 +19,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -115,6 +116,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorEnvelope> parameterType(MethodArgumentTypeMismatchException e) {
         return answer(ErrorCode.BAD_REQUEST, "Invalid value for parameter '" + e.getName() + "'");
+    }
+
+    /** A path variable that converts to nothing (blank where a UUID is expected) is bad input, not a missing route. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ErrorEnvelope> blankPathVariable(MissingPathVariableException e) {
+        if (!e.isMissingAfterConversion()) {
+            return unexpected(e);
+        }
+        return answer(ErrorCode.BAD_REQUEST, "Invalid value for parameter '" + e.getVariableName() + "'");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
