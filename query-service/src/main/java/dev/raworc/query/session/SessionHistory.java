@@ -17,8 +17,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.EnumFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.raworc.api.MetaDataKeys;
 import dev.raworc.api.session.FoldedSession;
@@ -26,6 +24,7 @@ import dev.raworc.api.session.SessionFold;
 import dev.raworc.api.session.SessionView;
 import dev.raworc.platform.web.paging.Page;
 import dev.raworc.platform.web.paging.PageRequest;
+import dev.raworc.query.EventWire;
 
 /**
  * A session's history, straight from the event store: its audit trail, and the session as it
@@ -55,13 +54,12 @@ class SessionHistory {
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
-    /** The API's JSON with its enums in lower case, as the views write states and roles. */
-    private final JsonMapper wireJson;
+    private final EventWire wire;
 
-    SessionHistory(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, JsonMapper json) {
+    SessionHistory(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, EventWire wire) {
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
-        this.wireJson = json.rebuild().enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE).build();
+        this.wire = wire;
     }
 
     /**
@@ -82,10 +80,9 @@ class SessionHistory {
         while (items.size() < page.limit() && bytesBefore < MessageViews.CONTENT_BYTES_PER_PAGE && events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             SerializedObject<byte[]> stored = event.serializePayload(eventSerializer, byte[].class);
-            String type = stored.getType().getName();
-            items.add(new HistoryItem(event.getSequenceNumber() + 1, type.substring(type.lastIndexOf('.') + 1),
+            items.add(new HistoryItem(event.getSequenceNumber() + 1, EventWire.typeName(stored.getType().getName()),
                     event.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
-                    (String) event.getMetaData().get(MetaDataKeys.PRINCIPAL), wireJson.valueToTree(event.getPayload())));
+                    (String) event.getMetaData().get(MetaDataKeys.PRINCIPAL), wire.data(event.getPayload())));
             bytesBefore += stored.getData().length;
         }
         return Page.of(items, total, page);
