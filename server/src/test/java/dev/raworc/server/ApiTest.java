@@ -33,6 +33,10 @@ abstract class ApiTest {
         registry.add("raworc.sides", () -> "command,query");
         // a read model stopped by a test makes the process unready quickly
         registry.add("raworc.readiness.max-read-model-lag", () -> "2s");
+        // webhook tests deliver to receivers on 127.0.0.1 and see retries within a second
+        registry.add("raworc.webhooks.allow-private-targets", () -> "true");
+        registry.add("raworc.webhooks.backoff-base", () -> "100ms");
+        registry.add("raworc.webhooks.max-attempts", () -> "3");
     }
 
     @LocalServerPort

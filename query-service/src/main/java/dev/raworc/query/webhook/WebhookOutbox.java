@@ -1,14 +1,18 @@
 package dev.raworc.query.webhook;
 
+import java.util.Set;
+
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -87,8 +91,7 @@ class WebhookOutbox {
     @EventHandler
     void on(WebhookReplayRequestedEvent event, TrackingToken token) {
         long requestedAt = token.position().orElseThrow();
-        TrackingToken from = event.fromPosition() <= 0 ? null : new GlobalSequenceTrackingToken(event.fromPosition() - 1);
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(before(event.fromPosition(), token))) {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> stored = stream.nextAvailable();
                 long position = stored.trackingToken().position().orElseThrow();
@@ -103,6 +106,16 @@ class WebhookOutbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while queuing the replay of webhook " + event.webhookId(), e);
         }
+    }
+
+    /** A token of the store's own kind (gap-aware on PostgreSQL) that the stream starts after. */
+    private static TrackingToken before(long position, TrackingToken current) {
+        if (position <= 0) {
+            return null;
+        }
+        return WrappedToken.unwrapLowerBound(current) instanceof GapAwareTrackingToken
+                ? GapAwareTrackingToken.newInstance(position - 1, Set.of())
+                : new GlobalSequenceTrackingToken(position - 1);
     }
 
     /** Every other event: a session's is queued for each webhook that wants it. */
