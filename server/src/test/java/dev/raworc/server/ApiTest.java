@@ -35,6 +35,10 @@ abstract class ApiTest {
         registry.add("raworc.readiness.max-read-model-lag", () -> "2s");
         // streams check their caller's permission at each heartbeat: revocation tests wait for one
         registry.add("raworc.streams.heartbeat", () -> "1s");
+        // webhook tests deliver to receivers on 127.0.0.1 and see retries within a second
+        registry.add("raworc.webhooks.allow-private-targets", () -> "true");
+        registry.add("raworc.webhooks.backoff-base", () -> "100ms");
+        registry.add("raworc.webhooks.max-attempts", () -> "3");
     }
 
     @LocalServerPort

@@ -20,11 +20,11 @@ final class BuiltInRoles {
             new BuiltInRole(ADMIN, "Everything, everywhere",
                     List.of(new Rule(List.of("*"), List.of("*"), List.of("*"), null))),
             new BuiltInRole("operator", "Runs sessions: sessions with their files, messages and secrets with their values; "
-                    + "reads spaces",
+                    + "reads spaces, and webhooks with their deliveries",
                     List.of(new Rule(API, List.of("sessions"), plus(CRUD, "audit", "read-files", "write-files"), null),
                             new Rule(API, List.of("messages"), CRUD, null),
                             new Rule(API, List.of("secrets"), plus(CRUD, "read-values"), null),
-                            new Rule(API, List.of("spaces"), List.of("get", "list"), null))),
+                            new Rule(API, List.of("spaces", "webhooks"), List.of("get", "list"), null))),
             new BuiltInRole("viewer", "Reads sessions with their files, messages, spaces and secret metadata",
                     List.of(new Rule(API, List.of("sessions", "messages", "spaces", "secrets"), List.of("get", "list"), null),
                             new Rule(API, List.of("sessions"), List.of("read-files"), null))));

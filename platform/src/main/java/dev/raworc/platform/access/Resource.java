@@ -11,7 +11,8 @@ public enum Resource {
     SPACES("spaces", true),
     SECRETS("secrets", true),
     SESSIONS("sessions", true),
-    MESSAGES("messages", true);
+    MESSAGES("messages", true),
+    WEBHOOKS("webhooks", true);
 
     private final String wireName;
     private final boolean spaced;

@@ -17,7 +17,10 @@ public final class ReadModelGroups {
     /** The sessions' checkpoints and client writes: what their files are, now and as of a message. */
     public static final String FILES = "files";
 
-    public static final List<String> ALL = List.of(CATALOG, MESSAGES, FILES);
+    /** The webhooks as GET shows them (their deliveries are not a read model: see the query side's webhook module). */
+    public static final String WEBHOOKS = "webhooks";
+
+    public static final List<String> ALL = List.of(CATALOG, MESSAGES, FILES, WEBHOOKS);
 
     private ReadModelGroups() {
     }

@@ -24,6 +24,7 @@ import dev.raworc.api.session.SessionFold;
 import dev.raworc.api.session.SessionView;
 import dev.raworc.platform.web.paging.Page;
 import dev.raworc.platform.web.paging.PageRequest;
+import dev.raworc.query.EventWire;
 
 /**
  * A session's history, straight from the event store: its audit trail, and the session as it
@@ -53,9 +54,9 @@ class SessionHistory {
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
-    private final WireEvents wire;
+    private final EventWire wire;
 
-    SessionHistory(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, WireEvents wire) {
+    SessionHistory(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, EventWire wire) {
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
         this.wire = wire;
@@ -79,7 +80,7 @@ class SessionHistory {
         while (items.size() < page.limit() && bytesBefore < MessageViews.CONTENT_BYTES_PER_PAGE && events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             SerializedObject<byte[]> stored = event.serializePayload(eventSerializer, byte[].class);
-            items.add(new HistoryItem(event.getSequenceNumber() + 1, WireEvents.type(stored.getType().getName()),
+            items.add(new HistoryItem(event.getSequenceNumber() + 1, EventWire.typeName(stored.getType().getName()),
                     event.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
                     (String) event.getMetaData().get(MetaDataKeys.PRINCIPAL), wire.data(event.getPayload())));
             bytesBefore += stored.getData().length;

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.raworc.platform.access.CallerPermissions;
 import dev.raworc.platform.access.PermissionEvaluator;
 import dev.raworc.platform.security.BearerAuthentication;
-import dev.raworc.query.session.WireEvents;
+import dev.raworc.query.EventWire;
 
 /**
  * Opens live streams: each on a thread of its own, at most {@code raworc.streams.max-subscribers}
@@ -28,14 +28,14 @@ import dev.raworc.query.session.WireEvents;
 class EventStreams {
 
     private final EventStore eventStore;
-    private final WireEvents wire;
+    private final EventWire wire;
     private final AgentOutputListener output;
     private final BearerAuthentication authentication;
     private final PermissionEvaluator permissions;
     private final StreamProperties properties;
     private final ThreadPoolExecutor threads;
 
-    EventStreams(EventStore eventStore, WireEvents wire, AgentOutputListener output, BearerAuthentication authentication,
+    EventStreams(EventStore eventStore, EventWire wire, AgentOutputListener output, BearerAuthentication authentication,
                  PermissionEvaluator permissions, StreamProperties properties) {
         this.eventStore = eventStore;
         this.wire = wire;

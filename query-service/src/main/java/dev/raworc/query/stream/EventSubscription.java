@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import dev.raworc.api.MetaDataKeys;
 import dev.raworc.platform.access.CallerPermissions;
 import dev.raworc.platform.stream.AgentOutputChunk;
-import dev.raworc.query.session.WireEvents;
+import dev.raworc.query.EventWire;
 
 /**
  * One open stream: follows the event log from its start position with a tracking stream of its own
@@ -36,13 +36,13 @@ final class EventSubscription implements Runnable {
     private final TrackingToken start;
     private final StreamScope scope;
     private final Supplier<Optional<CallerPermissions>> caller;
-    private final WireEvents wire;
+    private final EventWire wire;
     private final long heartbeatNanos;
     private volatile boolean closed;
     private volatile CallerPermissions permissions;
 
     EventSubscription(SseEmitter emitter, EventStore eventStore, TrackingToken start, StreamScope scope,
-                      CallerPermissions permissions, Supplier<Optional<CallerPermissions>> caller, WireEvents wire,
+                      CallerPermissions permissions, Supplier<Optional<CallerPermissions>> caller, EventWire wire,
                       Duration heartbeat) {
         this.emitter = emitter;
         this.eventStore = eventStore;
@@ -105,7 +105,7 @@ final class EventSubscription implements Runnable {
         }
         String position = StreamPosition.of(event.trackingToken()).toString();
         send(SseEmitter.event().id(position).data(new StreamedEvent(position, sessionId, domain.getSequenceNumber() + 1,
-                WireEvents.type(domain.getPayloadType().getName()), domain.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
+                EventWire.typeName(domain.getPayloadType().getName()), domain.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
                 (String) domain.getMetaData().get(MetaDataKeys.PRINCIPAL), wire.data(domain.getPayload()))));
     }
 
