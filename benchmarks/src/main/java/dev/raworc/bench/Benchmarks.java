@@ -63,7 +63,9 @@ public final class Benchmarks {
 
     private void live(Path jar, List<String> jvmOptions, int port, String image, Duration measure, DockerClient docker)
             throws Exception {
-        try (BenchServer server = BenchServer.start(jar, jvmOptions, port, Map.of("RAWORC_DEFAULT_IMAGE", image))) {
+        // the webhook benchmark's receiver listens on 127.0.0.1
+        try (BenchServer server = BenchServer.start(jar, jvmOptions, port, Map.of("RAWORC_DEFAULT_IMAGE", image,
+                "RAWORC_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"))) {
             Api api = server.login();
             SessionsMade sessions = new SessionsMade(api);
             MessageBenchmarks messages = new MessageBenchmarks(api, server.jdbcUrl(), measure, sessions);
@@ -73,6 +75,7 @@ public final class Benchmarks {
             }
             if (only.contains("streams")) {
                 rows.addAll(new StreamBenchmark(api, sessions).measure());
+                rows.addAll(new WebhookBenchmark(api, sessions).measure());
             }
             if (only.contains("start")) {
                 rows.addAll(SessionStartBenchmark.measure(api, sessions, docker, image));
