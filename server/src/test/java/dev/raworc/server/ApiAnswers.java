@@ -43,6 +43,9 @@ final class ApiAnswers {
         answers.identityAndAccess();
         answers.spacesAndSecrets();
         answers.sessions();
+        for (JsonNode webhook : answers.list("/webhooks")) {
+            answers.read("/webhooks/" + webhook.get("id").asString());
+        }
         history.gonePaths.forEach(answers::read);
         return answers.answers;
     }

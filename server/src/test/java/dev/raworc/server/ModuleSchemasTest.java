@@ -39,9 +39,9 @@ class ModuleSchemasTest {
         JdbcClient everyProcess = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY);
         assertThat(tables(everyProcess)).containsAll(concat(PLATFORM_TABLES, COMMAND_TABLES))
                 .contains("flyway_history_query", "service_accounts", "role_bindings", "spaces", "messages", "session_counts",
-                        "session_checkpoints", "session_file_writes");
+                        "session_checkpoints", "session_file_writes", "webhooks", "webhook_deliveries", "webhook_attempts");
         assertThat(versions(everyProcess, ModuleSchema.QUERY))
-                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14", "16", "18", "20");
+                .containsExactly("3", "5", "7", "8", "9", "10", "11", "12", "13", "14", "16", "18", "20", "21");
 
         JdbcClient withRunner = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY, ModuleSchema.RUNNER);
         assertThat(tables(withRunner)).containsExactlyInAnyOrderElementsOf(concat(tables(everyProcess),
@@ -59,7 +59,7 @@ class ModuleSchemasTest {
 
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
 
-        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(13);
+        assertThat(versions(JdbcClient.create(dataSource), ModuleSchema.QUERY)).hasSize(14);
     }
 
     /** Every process migrates what the platform's beans read, so a query-only process may start first. */

@@ -25,7 +25,7 @@ class RebuildApiTest extends ApiTest {
         assertThat(rebuild.status()).isEqualTo(200);
         assertThat(rebuild.json().get("state").asString()).isEqualTo("done");
         assertThat(rebuild.json().get("processors").valueStream().map(JsonNode::asString).toList())
-                .containsExactlyInAnyOrder("catalog", "messages", "files");
+                .containsExactlyInAnyOrder("catalog", "messages", "files", "webhooks");
         ApiAnswers.assertSame(ApiAnswers.of(api(), admin, history), before);
     }
 
@@ -52,7 +52,7 @@ class RebuildApiTest extends ApiTest {
         assertThat(status.get("events_per_second").asDouble()).isPositive();
         long target = status.get("head_at_start").asLong();
         assertThat(status.get("groups").valueStream().map(group -> group.get("name").asString()).toList())
-                .containsExactlyInAnyOrder("catalog", "messages", "files");
+                .containsExactlyInAnyOrder("catalog", "messages", "files", "webhooks");
         assertThat(status.get("groups").valueStream()).allSatisfy(group ->
                 assertThat(group.get("position").asLong()).isGreaterThanOrEqualTo(target));
     }

@@ -50,7 +50,21 @@ final class RichHistory {
         String operator = history.access(main);
         history.secrets(main);
         history.sessions(main, operator);
+        history.webhooks(main);
         return history;
+    }
+
+    /**
+     * A webhook of the main space, deactivated before anything could be delivered, and a global one
+     * deleted; their targets are public addresses (a documentation range) for servers that refuse others.
+     */
+    private void webhooks(String main) {
+        WebhookApi webhooks = new WebhookApi(identity);
+        String kept = webhooks.create("http://203.0.113.10/kept", main, List.of("MessagePostedEvent")).get("id").asString();
+        ok(identity.put("/webhooks/" + kept, json("active", false)), 200);
+        String gone = webhooks.create("http://203.0.113.10/gone", null, List.of()).get("id").asString();
+        assertNoContent(identity.delete("/webhooks/" + gone));
+        gonePaths.add("/webhooks/" + gone);
     }
 
     /**

@@ -105,6 +105,18 @@ class WebhookApiTest extends ApiTest {
     }
 
     @Test
+    void theIdOfAnotherKindOfObjectIsNoWebhook() {
+        String session = new SessionApi(identity).create().get("id").asString();
+
+        for (ApiClient.Response answer : List.of(identity.get("/webhooks/" + session),
+                identity.put("/webhooks/" + session, json("active", true)),
+                identity.post("/webhooks/" + session + "/replay?from=0", "{}"), identity.delete("/webhooks/" + session))) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(404);
+            assertThat(answer.json().get("error").get("code").asString()).isEqualTo("NOT_FOUND");
+        }
+    }
+
+    @Test
     void badUrlsAre400() {
         for (String url : List.of("ftp://example.com/x", "not a url", "http:///no-host", "mailto:a@example.com",
                 "http://user:pass@example.com/", "x".repeat(3000))) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -58,11 +59,20 @@ class ApiExceptionHandler {
         if (e.getCause() instanceof DomainException domain) {
             return domain(domain);
         }
+        if (e.getCause() instanceof IncompatibleAggregateException otherKind) {
+            return otherKind(otherKind);
+        }
         return unexpected(e);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ErrorEnvelope> aggregateGone(AggregateNotFoundException e) {
+        return answer(ErrorCode.NOT_FOUND, "The requested object does not exist");
+    }
+
+    /** An id whose history belongs to an object of another kind (a session's id in a webhook's path, say). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ErrorEnvelope> otherKind(IncompatibleAggregateException e) {
         return answer(ErrorCode.NOT_FOUND, "The requested object does not exist");
     }
 
