@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +28,10 @@ import org.springframework.stereotype.Component;
 /**
  * How far processing groups are behind the newest stored event. It reads their positions from the
  * token store, so every process gives the same answer whichever process runs a group (a rebuild's
- * replay included). Answers of {@link #of} are kept for a second: probes and scrapes ask often.
+ * replay included). A segment this process runs counts where its processor is, if that is further:
+ * Axon skips events no handler of the group takes before the processor sees them, so during a
+ * replay a stored token does not move past a stretch of such events. Answers of {@link #of} are
+ * kept for a second: probes and scrapes ask often.
  */
 @Component
 public class ProcessorLag {
@@ -48,18 +56,37 @@ public class ProcessorLag {
     private final LongSupplier head;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BiFunction<String, Integer, TrackingToken> local;
     private final Map<List<String>, Answer> answers = new ConcurrentHashMap<>();
 
     @Autowired
-    ProcessorLag(DataSource dataSource, Serializer serializer, EventStore eventStore) {
-        this(new StoredTokens(dataSource, serializer), () -> head(eventStore), JdbcClient.create(dataSource), Clock.systemUTC());
+    ProcessorLag(DataSource dataSource, Serializer serializer, EventStore eventStore,
+                 ObjectProvider<EventProcessingConfiguration> processing) {
+        this(new StoredTokens(dataSource, serializer), () -> head(eventStore), JdbcClient.create(dataSource), Clock.systemUTC(),
+                (group, segment) -> localToken(processing.getIfAvailable(), group, segment));
     }
 
     ProcessorLag(StoredTokens tokens, LongSupplier head, JdbcClient jdbc, Clock clock) {
+        this(tokens, head, jdbc, clock, (group, segment) -> null);
+    }
+
+    private ProcessorLag(StoredTokens tokens, LongSupplier head, JdbcClient jdbc, Clock clock,
+                         BiFunction<String, Integer, TrackingToken> local) {
         this.tokens = tokens;
         this.head = head;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.local = local;
+    }
+
+    /** Where this process's processor of the group is in the segment, if it runs it. */
+    private static TrackingToken localToken(EventProcessingConfiguration processing, String group, int segment) {
+        if (processing == null) {
+            return null;
+        }
+        EventTrackerStatus status = processing.eventProcessor(group, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().get(segment)).orElse(null);
+        return status == null || status.isErrorState() ? null : status.getTrackingToken();
     }
 
     /** Each group's lag as measured within the last second; a group without stored tokens has handled nothing. */
@@ -86,7 +113,8 @@ public class ProcessorLag {
         Map<String, Long> positions = new TreeMap<>();
         groups.forEach(group -> positions.put(group, Long.MAX_VALUE));
         for (StoredTokens.Segment segment : tokens.of(groups)) {
-            positions.merge(segment.group(), position(segment.token()), Math::min);
+            long here = Math.max(position(segment.token()), position(local.apply(segment.group(), segment.segment())));
+            positions.merge(segment.group(), here, Math::min);
         }
         long head = this.head.getAsLong();
         Instant now = clock.instant();
