@@ -30,6 +30,14 @@ class MalformedRequestApiTest extends ApiTest {
     }
 
     @Test
+    void aFormBodyOnAPutIsUnsupportedEvenWhenItDoesNotDecode() {
+        Response form = api().send("PUT", "/api/v0/spaces/default", adminToken(), "application/x-www-form-urlencoded", "{\"%\":1}");
+
+        assertThat(form.status()).as(form.text()).isEqualTo(415);
+        assertThat(form.error()).startsWith("UNSUPPORTED_MEDIA_TYPE: ");
+    }
+
+    @Test
     void aParameterNameTheFirewallRefusesIsABadRequest() {
         Response control = api().get("/api/v0/spaces/default?a%01b=1", adminToken());
         Response unassigned = api().get("/api/v0/spaces/default?%F4%8F%BF%BF=1", adminToken());
