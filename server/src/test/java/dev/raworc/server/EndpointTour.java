@@ -2,6 +2,7 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
@@ -66,6 +67,14 @@ final class EndpointTour {
         assertThat(ok(api.get(BASE + "/spaces/" + space + "/secrets/TOUR_KEY?show_values=true", token), 200).get("value").asString())
                 .isEqualTo("tour-value");
 
+        // a target nobody listens on: the tour's deployment allows private targets, deliveries just fail
+        String webhook = id(created(api.postJson(BASE + "/webhooks", token, WebhookApi.body("http://127.0.0.1:9/tour", space, List.of()))));
+        seen("/webhooks/" + webhook, read -> read.status() == 200);
+        ok(api.send("PUT", BASE + "/webhooks/" + webhook, token, "application/json", "{\"event_types\":[\"SessionCreatedEvent\"]}"), 200);
+        seen("/webhooks/" + webhook, read -> read.json().get("event_types").size() == 1);
+        ok(api.postJson(BASE + "/webhooks/" + webhook + "/replay?from=0", token, null), 200);
+        ok(api.get(BASE + "/webhooks/" + webhook + "/deliveries", token), 200);
+
         String session = id(created(api.postJson(BASE + "/sessions", token, "{\"space\":\"" + space + "\",\"metadata\":{\"z\":1,\"a\":2}}")));
         seen("/sessions/" + session, read -> read.status() == 200);
         String name = IdentityApi.unique("tour-session");
@@ -81,6 +90,8 @@ final class EndpointTour {
         ok(api.send("DELETE", BASE + "/sessions/" + session, token, null, null), 204);
         seen("/sessions/" + session, read -> read.status() == 404);
 
+        ok(api.send("DELETE", BASE + "/webhooks/" + webhook, token, null, null), 204);
+        seen("/webhooks/" + webhook, read -> read.status() == 404);
         ok(api.send("DELETE", BASE + "/spaces/" + space + "/secrets/TOUR_KEY", token, null, null), 204);
         seen("/spaces/" + space + "/secrets/TOUR_KEY", read -> read.status() == 404);
         ok(api.send("DELETE", BASE + "/role-bindings/" + binding, token, null, null), 204);

@@ -41,35 +41,18 @@ class RunnerLiveOutputTest {
         try (SseClient stream = SseClient.open(runner.api.port(), "/sessions/" + id + "/events/stream", runner.token, Map.of())) {
             int task = runner.post(id, "echo started; echo warming up >&2; sleep 3; echo finished");
 
-            Event started = awaitOutput(stream, "stdout");
+            Event started = stream.nextOutput("stdout", DockerSessions.READY);
             long startedAt = System.nanoTime();
             JsonNode chunk = started.json();
             assertThat(chunk.get("text").asString()).isEqualTo("started\n");
             assertThat(chunk.get("session_id").asString()).isEqualTo(id);
             assertThat(chunk.get("task_seq").asInt()).isEqualTo(task);
             assertThat(started.id()).as("chunks are not events of the log: no position").isNull();
-            assertThat(awaitOutput(stream, "stderr").json().get("text").asString()).isEqualTo("warming up\n");
+            assertThat(stream.nextOutput("stderr", DockerSessions.READY).json().get("text").asString()).isEqualTo("warming up\n");
 
-            JsonNode reply = awaitReply(stream);
+            JsonNode reply = stream.nextReply(DockerSessions.READY);
             assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThan(Duration.ofSeconds(2));
             assertThat(reply.get("data").get("content").asString()).contains("started", "finished");
         }
-    }
-
-    private static Event awaitOutput(SseClient stream, String which) {
-        Event event = stream.next(DockerSessions.READY);
-        while (!"output".equals(event.name()) || !event.json().get("stream").asString().equals(which)) {
-            assertThat(event.json().path("data").path("role").asString()).as("the reply came before the output").isNotEqualTo("agent");
-            event = stream.next(DockerSessions.READY);
-        }
-        return event;
-    }
-
-    private static JsonNode awaitReply(SseClient stream) {
-        JsonNode event = stream.nextEvent(DockerSessions.READY).json();
-        while (!event.get("type").asString().equals("MessagePostedEvent") || !event.get("data").get("role").asString().equals("agent")) {
-            event = stream.nextEvent(DockerSessions.READY).json();
-        }
-        return event;
     }
 }

@@ -49,7 +49,7 @@ class SplitDeploymentTest {
     @BeforeAll
     void start() throws Exception {
         deployment = SplitDeployment.start(2, List.of("a", "b"), "--raworc.runner.lost-after=" + LOST_AFTER.toSeconds() + "s",
-                "--raworc.runner.agent-timeout=20s");
+                "--raworc.runner.agent-timeout=20s", "--raworc.streams.heartbeat=1s", "--raworc.webhooks.allow-private-targets=true");
         api = deployment.api();
         token = api.login("admin", SplitDeployment.ADMIN_PASSWORD);
     }
@@ -109,8 +109,42 @@ class SplitDeploymentTest {
         assertThat(ask(past, "cat /session/kept /session/in/up.txt")).isEqualTo("kept\nuploaded");
     }
 
+    /**
+     * The runner is a process of its own and the stream is served by whichever query process the
+     * gateway picks: the agent's output reaches it through PostgreSQL (NOTIFY), seconds before the
+     * reply. Both query processes run webhook workers, yet each event is delivered once, in order.
+     */
     @Test
     @Order(3)
+    void aStreamThroughTheGatewayShowsARunnersLiveOutputAndWebhooksDeliverEachEventOnce() throws Exception {
+        IdentityApi identity = new IdentityApi(api, token);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonNode webhook = new WebhookApi(identity).create(receiver.url(), "default", List.of());
+            String id = created(api.postJson("/api/v0/sessions", token, null));
+            awaitState(id, "idle");
+            try (SseClient stream = SseClient.open(api.port(), "/sessions/" + id + "/events/stream", token, Map.of())) {
+                assertThat(stream.status()).as(stream.errorBody()).isEqualTo(200);
+                Response posted = api.postJson("/api/v0/sessions/" + id + "/messages", token, "{\"content\":\"echo started; sleep 3; echo finished\"}");
+                SessionApi.ok(posted, 201);
+                assertThat(stream.nextOutput("stdout", READY).json().get("text").asString()).isEqualTo("started\n");
+                long startedAt = System.nanoTime();
+                assertThat(stream.nextReply(READY).get("data").get("content").asString()).contains("started", "finished");
+                assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThan(Duration.ofSeconds(2));
+                assertThat(stream.comments()).as("heartbeats pass the gateway unbuffered").isPositive();
+            }
+
+            Eventually.await(READY, "every event of the session delivered once, in order", () -> deliveredAsLogged(receiver, id));
+            Thread.sleep(2_000); // time for a second worker to deliver one again, were it to
+            Eventually.await(READY, "no event delivered twice", () -> deliveredAsLogged(receiver, id));
+            List<WebhookReceiver.Received> received = receiver.about(id);
+            String secret = webhook.get("secret").asString();
+            assertThat(received).allMatch(delivery -> delivery.signedWith(secret));
+            assertThat(api.send("DELETE", "/api/v0/webhooks/" + webhook.get("id").asString(), token, null, null).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    @Order(4)
     void killingAQueryProcessAndARunnerUnderLoadLosesNoAcknowledgedWrite() throws Exception {
         List<String> loaded = List.of(created(api.postJson("/api/v0/sessions", token, null)),
                 created(api.postJson("/api/v0/sessions", token, null)), created(api.postJson("/api/v0/sessions", token, null)));
@@ -155,6 +189,14 @@ class SplitDeploymentTest {
         }
     }
 
+    /** Whether the receiver got the session's events, as its history lists them, each once. */
+    private boolean deliveredAsLogged(WebhookReceiver receiver, String id) {
+        List<Long> logged = api.get("/api/v0/sessions/" + id + "/events", token).json().valueStream().map(event -> event.get("seq").asLong()).toList();
+        List<WebhookReceiver.Received> received = receiver.about(id);
+        return received.stream().map(delivery -> delivery.json().get("seq").asLong()).toList().equals(logged)
+                && received.stream().map(WebhookReceiver.Received::id).distinct().count() == received.size();
+    }
+
     private boolean showsAll(ApiClient query, List<Acknowledged> acknowledged) {
         Map<String, Long> expected = acknowledged.stream().collect(Collectors.groupingBy(Acknowledged::session, Collectors.counting()));
         return expected.entrySet().stream().allMatch(session -> {
@@ -171,7 +213,8 @@ class SplitDeploymentTest {
 
     private void awaitState(String id, String state) {
         Eventually.await(READY, "session " + id + " to be " + state,
-                () -> state.equals(api.get("/api/v0/sessions/" + id, token).json().get("state").asString()));
+                // a query process that just took over a dead one's segments may not show the session yet
+                () -> state.equals(api.get("/api/v0/sessions/" + id, token).json().path("state").asString()));
     }
 
     /** Posts a task and long-polls for the agent's reply to it. */

@@ -110,6 +110,31 @@ final class SseClient implements AutoCloseable {
         return event.name() == null ? event : nextEvent(within);
     }
 
+    /** The next chunk of agent output on {@code stdout} or {@code stderr}; fails if the agent's reply comes first. */
+    Event nextOutput(String stream, Duration within) {
+        Event event = next(within);
+        while (!"output".equals(event.name()) || !event.json().get("stream").asString().equals(stream)) {
+            if (event.name() == null && isReply(event.json())) {
+                throw new AssertionError("the reply came before the " + stream + " output: " + event.data());
+            }
+            event = next(within);
+        }
+        return event;
+    }
+
+    /** The next event that is the agent's reply (a {@code MessagePostedEvent} of role {@code agent}). */
+    JsonNode nextReply(Duration within) {
+        JsonNode event = nextEvent(within).json();
+        while (!isReply(event)) {
+            event = nextEvent(within).json();
+        }
+        return event;
+    }
+
+    private static boolean isReply(JsonNode event) {
+        return event.path("type").asString().equals("MessagePostedEvent") && event.path("data").path("role").asString().equals("agent");
+    }
+
     /** Whatever arrived and was not taken yet, without waiting. */
     java.util.List<Event> drain() {
         java.util.List<Event> drained = new java.util.ArrayList<>();
