@@ -9,7 +9,7 @@
 #   BENCH_SESSIONS=100000  synthetic sessions (10 messages each) for the reads at scale and the rebuild
 #   RAWORC_JAVA_OPTS       the servers' JVM options (default: the ones the README recommends)
 #   MALLOC_ARENA_MAX=2     glibc's arenas for the servers (the README's setting)
-#   BENCH_ONLY=files,streams  only these groups (messages, streams, start, files, scale); default all
+#   BENCH_ONLY=files,streams  only these groups (messages, streams, tasks, start, files, scale); default all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -30,7 +30,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 public final class Benchmarks {
 
     /** The groups of benchmarks; {@code BENCH_ONLY} may pick some. */
-    static final Set<String> ALL = Set.of("messages", "streams", "start", "files", "scale");
+    static final Set<String> ALL = Set.of("messages", "streams", "tasks", "start", "files", "scale");
 
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> only;
@@ -76,6 +76,9 @@ public final class Benchmarks {
             if (only.contains("streams")) {
                 rows.addAll(new StreamBenchmark(api, sessions).measure());
                 rows.addAll(new WebhookBenchmark(api, sessions).measure());
+            }
+            if (only.contains("tasks")) {
+                rows.addAll(new TaskBenchmark(api, sessions, docker, image).measure());
             }
             if (only.contains("start")) {
                 rows.addAll(SessionStartBenchmark.measure(api, sessions, docker, image));
