@@ -176,6 +176,57 @@ class RunnerApiTest {
         assertThat(ask(id, "echo $" + key).get("content").asString()).isEqualTo("s3cr3t-value");
     }
 
+    /** The agent's environment is made for each task: a secret changed after the start is current at the next one. */
+    @Test
+    void aSecretChangedAfterTheStartReachesTheNextTask() {
+        String key = "FRESH_SECRET_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(api.postJson("/api/v0/secrets", token, "{\"key\":\"" + key + "\",\"value\":\"before\"}").status()).isEqualTo(201);
+        String id = createSession();
+        awaitState(id, "idle");
+        assertThat(ask(id, "echo $" + key).get("content").asString()).isEqualTo("before");
+
+        assertThat(api.send("PUT", "/api/v0/secrets/" + key, token, "application/json", "{\"value\":\"after\"}").status()).isEqualTo(200);
+
+        assertThat(ask(id, "echo $" + key).get("content").asString()).isEqualTo("after");
+    }
+
+    /** A task too large for the exec's environment goes in as a file, and reads the same. */
+    @Test
+    void aLargeTaskReachesTheAgentWhole() {
+        String id = createSession();
+        awaitState(id, "idle");
+        String filler = "x".repeat(100_000);
+
+        JsonNode reply = ask(id, "cat > /dev/null <<'END'\n" + filler + "\nEND\necho read $(( " + filler.length() + " / 1000 ))k");
+
+        assertThat(reply.get("content").asString()).isEqualTo("read 100k");
+    }
+
+    /** The checkpoint after a reply comes from the scan its exec ended with: a task is one exec and no archive write. */
+    @Test
+    void aTaskCostsOneDockerExecIncludingItsCheckpoint() {
+        String id = createSession();
+        awaitState(id, "idle");
+        ask(id, "echo warm");
+        Eventually.await(READY, "the first checkpoint", () -> api.get("/api/v0/sessions/" + id + "/checkpoints", token).json().size() >= 1);
+        ApiClient management = new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.management.port")));
+        double execs = dockerCalls(management, "POST /containers/{id}/exec");
+        double archiveWrites = dockerCalls(management, "PUT /containers/{id}/archive");
+
+        ask(id, "echo made > /session/made.txt; echo done");
+        Eventually.await(READY, "the file in a checkpoint", () -> api.get("/api/v0/sessions/" + id + "/files/made.txt", token).status() == 200);
+
+        assertThat(api.get("/api/v0/sessions/" + id + "/files/made.txt", token).text()).isEqualTo("made\n");
+        assertThat(dockerCalls(management, "POST /containers/{id}/exec") - execs).isEqualTo(1.0);
+        assertThat(dockerCalls(management, "PUT /containers/{id}/archive") - archiveWrites).isZero();
+    }
+
+    private static double dockerCalls(ApiClient management, String operation) {
+        return scrape(management).filter(line -> line.startsWith("raworc_runner_docker_seconds_count{")
+                        && line.contains("operation=\"" + operation + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void tasksPostedBeforeTheContainerIsReadyRunInOrderOnceItIs() {
         String id = createSession();

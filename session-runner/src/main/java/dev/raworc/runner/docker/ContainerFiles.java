@@ -1,8 +1,6 @@
 package dev.raworc.runner.docker;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,32 +26,6 @@ import dev.raworc.runner.RunnerProperties;
 @Component
 public class ContainerFiles {
 
-    /**
-     * Writes the listing's length, the listing (type, mode, size, mtime, ctime, inode and name of
-     * every path, one per line), then a tar of the files changed since the previous scan's marker,
-     * cut at {@link #MAX_CHANGED} bytes. A missing tool only loses the tar: the listing decides.
-     */
-    private static final String SCAN = """
-            m=/tmp/.raworc-checkpoint
-            touch $m.next || exit 3
-            find /session -mindepth 1 -exec stat -c '%F|%a|%s|%y|%z|%i|%n' {} + > $m.list || exit 3
-            stat -c %s $m.list && cat $m.list || exit 3
-            if [ -f $m ]; then
-                (cd / && find session -type f -newer $m -exec tar -c -f - {} + 2>/dev/null | head -c $((MAX + 1))) || true
-            fi
-            mv $m.next $m
-            """;
-    private static final int MAX_LISTING = 32 << 20;
-    /** The changed files a scan brings along at most; more are read on their own. */
-    static final int MAX_CHANGED = 8 << 20;
-
-    /**
-     * A running session's listing, and the files changed since the previous scan as a tar (empty
-     * when unknown: the first scan, a restarted container); {@code cut} when the tar was cut short.
-     */
-    public record Scan(String listing, InputStream changed, long changedLength, boolean cut) {
-    }
-
     private final DockerClient docker;
     private final RunnerProperties properties;
 
@@ -63,35 +35,12 @@ public class ContainerFiles {
     }
 
     /** The scan of a running session's files, or empty when it cannot be had (tools missing, say). */
-    public Optional<Scan> scan(UUID sessionId) throws InterruptedException {
-        CappedOutput out = new CappedOutput(MAX_LISTING + MAX_CHANGED + 64);
-        Integer status = exec(sessionId, out, "/bin/sh", "-c", SCAN.replace("MAX", Integer.toString(MAX_CHANGED)));
-        if (status == null || status != 0 || out.cut()) {
-            return Optional.empty();
-        }
-        byte[] bytes = out.bytes();
-        int newline = indexOf(bytes, (byte) '\n');
-        try {
-            int length = newline < 0 ? -1 : Integer.parseInt(new String(bytes, 0, newline, StandardCharsets.US_ASCII).trim());
-            int tarStart = newline + 1 + length;
-            if (length < 0 || tarStart > bytes.length) {
-                return Optional.empty();
-            }
-            int tarLength = bytes.length - tarStart;
-            return Optional.of(new Scan(new String(bytes, newline + 1, length, StandardCharsets.UTF_8),
-                    new ByteArrayInputStream(bytes, tarStart, tarLength), tarLength, tarLength > MAX_CHANGED));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
+    public Optional<FileScan> scan(UUID sessionId) throws InterruptedException {
+        String token = "raworc-scan-" + UUID.randomUUID();
+        ScanSplitter output = new ScanSplitter(FileScan.boundary(token), ignored -> {
+        });
+        Integer status = exec(sessionId, output::write, "/bin/sh", "-c", FileScan.FUNCTION + "raworc_scan " + token);
+        return status == null || status != 0 ? Optional.empty() : output.scan();
     }
 
     /** A tar of the path under {@code /session} (its last name as the entry), from a running session. */
@@ -118,7 +67,8 @@ public class ContainerFiles {
     public void delete(UUID sessionId, String image, boolean running, String path) throws InterruptedException {
         String[] command = {"rm", "-rf", "--", absolute(path)};
         if (running) {
-            Integer status = exec(sessionId, new CappedOutput(4096), command);
+            Integer status = exec(sessionId, ignored -> {
+            }, command);
             if (status == null || status != 0) {
                 throw new IllegalStateException("deleting " + absolute(path) + " failed with exit code " + status);
             }
@@ -136,14 +86,14 @@ public class ContainerFiles {
         }
     }
 
-    private Integer exec(UUID sessionId, CappedOutput out, String... command) throws InterruptedException {
+    private Integer exec(UUID sessionId, java.util.function.Consumer<byte[]> stdout, String... command) throws InterruptedException {
         String exec = docker.execCreateCmd(Containers.containerName(sessionId)).withCmd(command)
                 .withAttachStdout(true).withAttachStderr(true).exec().getId();
         ResultCallback.Adapter<Frame> output = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
                 if (frame.getStreamType() == StreamType.STDOUT) {
-                    out.write(frame.getPayload());
+                    stdout.accept(frame.getPayload());
                 }
             }
         };

@@ -1,24 +1,19 @@
 package dev.raworc.runner.docker;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import org.springframework.stereotype.Component;
 
-import dev.raworc.api.session.PostMessageCommand;
 import dev.raworc.platform.content.FilePaths;
 import dev.raworc.runner.RunnerProperties;
 
@@ -145,42 +140,6 @@ public class Containers {
         } finally {
             docker.removeContainerCmd(id).withForce(true).exec();
         }
-    }
-
-    /**
-     * Runs the agent command in the session's container with the task on its standard input. The
-     * task goes in as a file first: Docker's exec cannot be relied on to close an attached
-     * standard input, and an agent reading to the end of its input would wait for ever.
-     */
-    public AgentRun runAgent(UUID sessionId, String task, Duration timeout, OutputListener listener) throws InterruptedException {
-        long started = System.nanoTime();
-        String taskFile = "raworc-task-" + UUID.randomUUID();
-        docker.copyArchiveToContainerCmd(containerName(sessionId))
-                .withTarInputStream(TaskArchive.of(taskFile, task))
-                .withRemotePath("/tmp")
-                .exec();
-        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", "-c",
-                "\"$@\" < /tmp/" + taskFile + "; status=$?; rm -f /tmp/" + taskFile + "; exit $status", "raworc-agent"));
-        command.addAll(properties.agentCommand());
-        String exec = docker.execCreateCmd(containerName(sessionId))
-                .withCmd(command.toArray(String[]::new))
-                .withAttachStdout(true).withAttachStderr(true)
-                .exec().getId();
-        CappedOutput stdout = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
-        CappedOutput stderr = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
-        ResultCallback.Adapter<Frame> output = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                boolean isStderr = frame.getStreamType() == StreamType.STDERR;
-                (isStderr ? stderr : stdout).write(frame.getPayload());
-                listener.received(isStderr, frame.getPayload());
-            }
-        };
-        docker.execStartCmd(exec).exec(output);
-        boolean finished = output.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        Long exitCode = finished ? docker.inspectExecCmd(exec).exec().getExitCodeLong() : null;
-        return new AgentRun(stdout.text(), stderr.text(), stdout.cut() || stderr.cut(),
-                exitCode == null ? null : exitCode.intValue(), !finished, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** This runner's session containers, by the labels Raworc gives them. */

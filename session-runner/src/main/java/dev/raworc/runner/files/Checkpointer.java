@@ -22,6 +22,7 @@ import dev.raworc.platform.content.Manifest;
 import dev.raworc.platform.content.Manifests;
 import dev.raworc.platform.content.StoredBlob;
 import dev.raworc.runner.docker.ContainerFiles;
+import dev.raworc.runner.docker.FileScan;
 
 /**
  * Takes a checkpoint of a running session's {@code /session}: lists it, reuses what the previous
@@ -52,8 +53,12 @@ public class Checkpointer {
     }
 
     public Scanned scan(UUID sessionId, Manifest previous) throws InterruptedException, IOException {
-        Optional<ContainerFiles.Scan> scan = files.scan(sessionId);
-        Optional<List<Listing.Listed>> listing = scan.map(ContainerFiles.Scan::listing).flatMap(Listing::parse);
+        return scan(sessionId, previous, files.scan(sessionId));
+    }
+
+    /** The same from a scan already made (the one a task's run ends with), or, when there is none, by reading the directory. */
+    public Scanned scan(UUID sessionId, Manifest previous, Optional<FileScan> scan) throws IOException {
+        Optional<List<Listing.Listed>> listing = scan.map(FileScan::listing).flatMap(Listing::parse);
         List<Manifest.Item> items = new ArrayList<>();
         Map<String, Listing.Listed> changed = new HashMap<>();
         for (Listing.Listed listed : listing.orElse(List.of())) {
@@ -91,7 +96,7 @@ public class Checkpointer {
      * Takes the changed files the scan brought along, up to where its tar was cut, out of
      * {@code changed}; what is left is read on its own.
      */
-    private long readBroughtAlong(ContainerFiles.Scan scan, Map<String, Listing.Listed> changed, List<Manifest.Item> items)
+    private long readBroughtAlong(FileScan scan, Map<String, Listing.Listed> changed, List<Manifest.Item> items)
             throws IOException {
         long added = 0;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(scan.changed())) {

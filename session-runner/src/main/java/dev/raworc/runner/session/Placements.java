@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import dev.raworc.runner.RunnerProperties;
 
 /**
- * Which runner each session is placed on, from the event store. A placement never changes, so once
- * known it is kept; sessions from before placement belong to runner {@code default}.
+ * Which runner each session is placed on, and its space, from the event store. Neither ever
+ * changes, so once known they are kept; sessions from before placement belong to runner {@code default}.
  */
 @Component
 class Placements {
@@ -20,6 +20,7 @@ class Placements {
     private final EventStore events;
     private final RunnerProperties properties;
     private final Map<UUID, String> known = new ConcurrentHashMap<>();
+    private final Map<UUID, String> spaces = new ConcurrentHashMap<>();
 
     Placements(EventStore events, RunnerProperties properties) {
         this.events = events;
@@ -51,7 +52,16 @@ class Placements {
         return runnerOf(sessionId).filter(properties.name()::equals).isPresent();
     }
 
+    void inSpace(UUID sessionId, String space) {
+        spaces.put(sessionId, space);
+    }
+
+    String spaceOf(UUID sessionId) {
+        return spaces.computeIfAbsent(sessionId, id -> RecordedSession.read(events, id).space());
+    }
+
     void forget(UUID sessionId) {
         known.remove(sessionId);
+        spaces.remove(sessionId);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +25,7 @@ import dev.raworc.platform.content.Manifests;
 import dev.raworc.runner.RunnerSide;
 import dev.raworc.runner.docker.ContainerFiles;
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.docker.FileScan;
 import dev.raworc.runner.files.Checkpointer;
 import dev.raworc.runner.files.ManifestTarFactory;
 
@@ -89,9 +91,21 @@ class SessionFilesRunner {
      * are logged; the next checkpoint tries again.
      */
     void checkpoint(UUID sessionId) {
+        checkpoint(sessionId, false, Optional.empty());
+    }
+
+    /**
+     * The checkpoint after a task's reply, from the scan its run ended with when no write came
+     * between (a write is applied first, and the files scanned again).
+     */
+    void checkpointAfterTask(UUID sessionId, Optional<FileScan> scan) {
+        checkpoint(sessionId, true, scan);
+    }
+
+    private void checkpoint(UUID sessionId, boolean afterTask, Optional<FileScan> scan) {
         try {
             RecordedSession session = RecordedSession.read(events, sessionId);
-            boolean running = containers.isRunning(sessionId);
+            boolean running = afterTask || containers.isRunning(sessionId);
             Manifest current = session.checkpoint() == null ? Manifest.EMPTY
                     : manifests.load(session.checkpoint().manifestHash());
             long applied = session.checkpoint() == null ? 0 : session.checkpoint().writesApplied();
@@ -102,7 +116,9 @@ class SessionFilesRunner {
                 current = apply(session, running, current, write);
                 applied = RecordedSession.writeNo(write);
             }
-            Checkpointer.Scanned scanned = running ? checkpointer.scan(sessionId, current) : checkpointer.derived(current);
+            Checkpointer.Scanned scanned = !running ? checkpointer.derived(current)
+                    : scan.isPresent() && session.unappliedWrites().isEmpty() ? checkpointer.scan(sessionId, current, scan)
+                    : checkpointer.scan(sessionId, current);
             commands.send(new RecordCheckpointCommand(sessionId, scanned.manifestHash(), scanned.manifest().size(),
                     scanned.bytesAdded(), applied));
         } catch (InterruptedException e) {

@@ -2,8 +2,10 @@ package dev.raworc.runner.session;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +39,7 @@ import dev.raworc.platform.crypto.SpaceSecrets;
 import dev.raworc.platform.security.JwtTokens;
 import dev.raworc.runner.RunnerProperties;
 import dev.raworc.runner.RunnerSide;
+import dev.raworc.runner.docker.AgentExecs;
 import dev.raworc.runner.docker.AgentRun;
 import dev.raworc.runner.docker.ContainerSpec;
 import dev.raworc.runner.docker.Containers;
@@ -66,12 +69,13 @@ class SessionRunner {
     private final JwtTokens tokens;
     private final TaskOutcomes outcomes;
     private final LiveOutputs liveOutputs;
+    private final AgentExecs agents;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     SessionRunner(Containers containers, SessionWork work, RunnerCommands commands, SessionFilesRunner files,
                   EventStore events, Placements placements, SpaceSecrets secrets, RunnerProperties properties,
-                  JwtTokens tokens, TaskOutcomes outcomes, LiveOutputs liveOutputs) {
+                  JwtTokens tokens, TaskOutcomes outcomes, LiveOutputs liveOutputs, AgentExecs agents) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
@@ -83,15 +87,18 @@ class SessionRunner {
         this.tokens = tokens;
         this.outcomes = outcomes;
         this.liveOutputs = liveOutputs;
+        this.agents = agents;
     }
 
     @EventHandler
     void on(SessionCreatedEvent event) {
+        placements.inSpace(event.sessionId(), event.space());
         place(event.sessionId());
     }
 
     @EventHandler
     void on(SessionForkedEvent event) {
+        placements.inSpace(event.sessionId(), event.space());
         place(event.sessionId());
     }
 
@@ -263,13 +270,8 @@ class SessionRunner {
     }
 
     private void start(UUID sessionId, String space, String image) {
-        Map<String, String> environment = new LinkedHashMap<>(secrets.of(space));
-        environment.put("RAWORC_API_URL", properties.apiUrl());
-        environment.put("RAWORC_SESSION_ID", sessionId.toString());
-        environment.put("RAWORC_SPACE", space);
-        environment.put("RAWORC_TOKEN", tokens.issueForSession(sessionId, space).token());
         try {
-            String containerId = containers.start(new ContainerSpec(sessionId, space, image, environment));
+            String containerId = containers.start(new ContainerSpec(sessionId, space, image, environment(sessionId, space)));
             send(new MarkSessionReadyCommand(sessionId, containerId));
         } catch (NotFoundException e) {
             failNow(sessionId, "image '" + image + "' not found");
@@ -278,24 +280,43 @@ class SessionRunner {
         }
     }
 
+    /** What the agent finds in its environment: the space's secrets as they are now, and who it works for. */
+    private Map<String, String> environment(UUID sessionId, String space) {
+        Map<String, String> environment = new LinkedHashMap<>(secrets.of(space));
+        environment.put("RAWORC_API_URL", properties.apiUrl());
+        environment.put("RAWORC_SESSION_ID", sessionId.toString());
+        environment.put("RAWORC_SPACE", space);
+        environment.put("RAWORC_TOKEN", tokens.issueForSession(sessionId, space).token());
+        return environment;
+    }
+
+    /**
+     * Runs the task; BUSY is recorded while the agent starts, and before its reply. The run ends
+     * with a scan of the files, which the checkpoint after the reply uses.
+     */
     private void handOff(MessagePostedEvent task) {
         UUID sessionId = task.sessionId();
-        if (!containers.isRunning(sessionId)) { // not started yet: its start hands the task over
+        long started = System.nanoTime();
+        Optional<AgentExecs.Prepared> prepared = agents.prepare(sessionId, task.content(),
+                environment(sessionId, placements.spaceOf(sessionId)));
+        if (prepared.isEmpty()) { // not started yet: its start hands the task over
             handedOff.remove(sessionId + "/" + task.seq());
             tasksWaiting.get(sessionId).decrementAndGet();
             return;
         }
-        long started = System.nanoTime();
         AgentRun run = null;
         try {
-            changeState(sessionId, SessionState.BUSY, "task " + task.seq());
+            CompletableFuture<Void> busy = CompletableFuture.runAsync(
+                    () -> changeState(sessionId, SessionState.BUSY, "task " + task.seq()));
             try (LiveOutput live = liveOutputs.open(sessionId, task.seq())) {
-                run = containers.runAgent(sessionId, task.content(), properties.agentTimeout(), live);
+                run = agents.run(prepared.get(), properties.agentTimeout(), live);
+            } finally {
+                busy.join();
             }
             outcomes.ran(run);
             AgentReply reply = AgentReply.of(task, run);
             send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
-            files.checkpoint(sessionId);
+            files.checkpointAfterTask(sessionId, run.scan());
         } catch (NotFoundException | DomainException gone) {
             if (run == null) {
                 outcomes.couldNotRun(started);

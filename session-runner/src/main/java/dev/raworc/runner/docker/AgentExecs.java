@@ -1,0 +1,108 @@
+package dev.raworc.runner.docker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import org.springframework.stereotype.Component;
+
+import dev.raworc.api.session.PostMessageCommand;
+import dev.raworc.runner.RunnerProperties;
+
+/**
+ * Runs the agent command in a session's container, the task on its standard input and the session's
+ * environment given at exec time. The same exec then scans {@code /session}, so the checkpoint after
+ * the reply costs no Docker round trip of its own. A task small enough travels in the exec's
+ * environment; a larger one goes in as a file first (Docker's exec cannot be relied on to close an
+ * attached standard input, and an agent reading to the end of its input would wait for ever).
+ */
+@Component
+public class AgentExecs {
+
+    /** Linux takes up to 128 KiB per environment string; half of it leaves room to spare. */
+    static final int MAX_TASK_IN_ENVIRONMENT = 64 << 10;
+    private static final String TASK_VARIABLE = "RAWORC_TASK";
+
+    /** An exec created in the session's container, not started yet. */
+    public record Prepared(String execId, String boundary, long createdAt) {
+    }
+
+    private final DockerClient docker;
+    private final RunnerProperties properties;
+
+    AgentExecs(DockerClient docker, RunnerProperties properties) {
+        this.docker = docker;
+        this.properties = properties;
+    }
+
+    /**
+     * Creates the agent's exec; empty when the session's container does not exist or does not
+     * run. {@code environment} holds secrets: never log it.
+     */
+    public Optional<Prepared> prepare(UUID sessionId, String task, Map<String, String> environment) {
+        long created = System.nanoTime();
+        String container = Containers.containerName(sessionId);
+        String boundary = "raworc-scan-" + UUID.randomUUID();
+        List<String> variables = new ArrayList<>();
+        environment.forEach((key, value) -> variables.add(key + "=" + value));
+        String input;
+        try {
+            if (task.getBytes(StandardCharsets.UTF_8).length <= MAX_TASK_IN_ENVIRONMENT && task.indexOf('\0') < 0) {
+                variables.add(TASK_VARIABLE + "=" + (task.endsWith("\n") ? task : task + "\n")); // as in a task file
+                input = "printf '%s' \"$" + TASK_VARIABLE + "\" | (unset " + TASK_VARIABLE + "; exec \"$@\"); status=$?";
+            } else {
+                String taskFile = "/tmp/raworc-task-" + UUID.randomUUID();
+                docker.copyArchiveToContainerCmd(container).withTarInputStream(TaskArchive.of(taskFile.substring(5), task))
+                        .withRemotePath("/tmp").exec();
+                input = "\"$@\" < " + taskFile + "; status=$?; rm -f " + taskFile;
+            }
+            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+                    FileScan.FUNCTION + input + "; raworc_scan " + boundary + "; exit $status", "raworc-agent"));
+            command.addAll(properties.agentCommand());
+            String exec = docker.execCreateCmd(container).withCmd(command.toArray(String[]::new)).withEnv(variables)
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            return Optional.of(new Prepared(exec, boundary, created));
+        } catch (NotFoundException | ConflictException notRunning) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs the prepared exec to its end or the timeout; the listener hears the agent's output as it comes. */
+    public AgentRun run(Prepared prepared, Duration timeout, OutputListener listener) throws InterruptedException {
+        CappedOutput stdout = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
+        CappedOutput stderr = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
+        ScanSplitter agentOutput = new ScanSplitter(FileScan.boundary(prepared.boundary()), bytes -> {
+            stdout.write(bytes);
+            listener.received(false, bytes);
+        });
+        ResultCallback.Adapter<Frame> output = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                if (frame.getStreamType() == StreamType.STDERR) {
+                    stderr.write(frame.getPayload());
+                    listener.received(true, frame.getPayload());
+                } else {
+                    agentOutput.write(frame.getPayload());
+                }
+            }
+        };
+        docker.execStartCmd(prepared.execId()).exec(output);
+        boolean finished = output.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        agentOutput.end();
+        Long exitCode = finished ? docker.inspectExecCmd(prepared.execId()).exec().getExitCodeLong() : null;
+        return new AgentRun(stdout.text(), stderr.text(), stdout.cut() || stderr.cut(),
+                exitCode == null ? null : exitCode.intValue(), !finished,
+                Duration.ofNanos(System.nanoTime() - prepared.createdAt()), finished ? agentOutput.scan() : Optional.empty());
+    }
+}
