@@ -23,6 +23,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.raworc.api.secret.SecretValue;
+import dev.raworc.api.session.MessagePostedEvent;
+import dev.raworc.api.session.MessageRole;
+import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.webhook.WebhookCreatedEvent;
 import dev.raworc.platform.crypto.SecretVault;
 import dev.raworc.platform.crypto.TestVault;
@@ -93,6 +96,31 @@ final class OutboxFixture implements AutoCloseable {
 
     long session(UUID session, Object payload) {
         return store("Session", session, payload);
+    }
+
+    long created(UUID session, String space) {
+        return session(session, new SessionCreatedEvent(session, "session-" + session, space, "image", Map.of()));
+    }
+
+    long posted(UUID session) {
+        return session(session, new MessagePostedEvent(session, UUID.randomUUID(), 1, MessageRole.USER, "hi", Map.of()));
+    }
+
+    /** A new session in the space, created with one message: two events. */
+    UUID sessionWithMessage(String space) {
+        UUID session = UUID.randomUUID();
+        created(session, space);
+        posted(session);
+        return session;
+    }
+
+    /** Attempts due deliveries until none is left; returns how many were attempted. */
+    int attemptAll() {
+        int attempted = 0;
+        while (deliveries.attemptNext()) {
+            attempted++;
+        }
+        return attempted;
     }
 
     /** Hands the outbox every event stored since it was last handed some. */

@@ -12,14 +12,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.raworc.api.session.MessagePostedEvent;
-import dev.raworc.api.session.MessageRole;
-import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionForkedEvent;
 import dev.raworc.api.session.SessionRenamedEvent;
 import dev.raworc.api.space.SpaceCreatedEvent;
 import dev.raworc.api.webhook.WebhookDeletedEvent;
-import dev.raworc.api.webhook.WebhookReplayRequestedEvent;
 import dev.raworc.api.webhook.WebhookUpdatedEvent;
 import dev.raworc.query.webhook.OutboxFixture.Delivery;
 
@@ -45,8 +41,8 @@ class OutboxRowsTest {
         fixture.store("Webhook", inactive, new WebhookUpdatedEvent(inactive, OutboxFixture.URL, List.of(), false));
         UUID session = UUID.randomUUID();
 
-        created(session, space);
-        posted(session);
+        fixture.created(session, space);
+        fixture.posted(session);
         fixture.handle();
 
         assertThat(types(everything)).containsExactly("SessionCreatedEvent", "MessagePostedEvent");
@@ -64,10 +60,10 @@ class OutboxRowsTest {
         UUID inOther = UUID.randomUUID();
         UUID fork = UUID.randomUUID();
 
-        created(inOurs, space);
-        created(inOther, otherSpace);
+        fixture.created(inOurs, space);
+        fixture.created(inOther, otherSpace);
         fixture.session(fork, new SessionForkedEvent(fork, inOther, 0, false, false, null, space, "image", Map.of(), null));
-        posted(fork);
+        fixture.posted(fork);
         fixture.handle();
 
         assertThat(sessions(ours)).containsExactly(inOurs, fork, fork);
@@ -79,7 +75,7 @@ class OutboxRowsTest {
         UUID webhook = fixture.webhook(space);
         UUID session = UUID.randomUUID();
 
-        long position = created(session, space);
+        long position = fixture.created(session, space);
         fixture.handle();
 
         Delivery delivery = fixture.deliveries(webhook).get(0);
@@ -106,8 +102,8 @@ class OutboxRowsTest {
     void anEventHandledAgainQueuesNothingMore() {
         UUID webhook = fixture.webhook(space);
         UUID session = UUID.randomUUID();
-        long first = created(session, space);
-        posted(session);
+        long first = fixture.created(session, space);
+        fixture.posted(session);
         fixture.handle();
         List<Delivery> before = fixture.deliveries(webhook);
 
@@ -131,19 +127,19 @@ class OutboxRowsTest {
     @Test
     void eachEventMeetsTheWebhooksAsTheyWereAtItsPlaceInTheLog() {
         UUID session = UUID.randomUUID();
-        created(session, space);
+        fixture.created(session, space);
         fixture.handle();
         UUID webhook = fixture.webhook(space);
 
-        posted(session);
+        fixture.posted(session);
         fixture.store("Webhook", webhook, new WebhookUpdatedEvent(webhook, OutboxFixture.URL, List.of("SessionRenamedEvent"), true));
-        posted(session);
+        fixture.posted(session);
         fixture.session(session, new SessionRenamedEvent(session, "renamed"));
         fixture.handle();
         assertThat(types(webhook)).containsExactly("MessagePostedEvent", "SessionRenamedEvent");
 
         fixture.store("Webhook", webhook, new WebhookUpdatedEvent(webhook, OutboxFixture.URL, List.of(), false));
-        posted(session);
+        fixture.posted(session);
         fixture.handle();
         assertThat(fixture.deliveries(webhook)).hasSize(2);
 
@@ -151,7 +147,7 @@ class OutboxRowsTest {
         fixture.handle();
         assertThat(fixture.deliveries(webhook)).as("a deleted webhook's deliveries are dropped").isEmpty();
         fixture.store("Webhook", webhook, new WebhookUpdatedEvent(webhook, OutboxFixture.URL, List.of(), true));
-        posted(session);
+        fixture.posted(session);
         fixture.handle();
         assertThat(fixture.deliveries(webhook)).isEmpty();
     }
@@ -159,12 +155,12 @@ class OutboxRowsTest {
     @Test
     void theSpaceOfASessionOlderThanTheOutboxIsReadFromTheLog() {
         UUID session = UUID.randomUUID();
-        created(session, space);
+        fixture.created(session, space);
         fixture.skipToHead();
         UUID ours = fixture.webhook(space);
         UUID other = fixture.webhook(otherSpace);
 
-        posted(session);
+        fixture.posted(session);
         fixture.handle();
 
         assertThat(types(ours)).containsExactly("MessagePostedEvent");
@@ -177,64 +173,16 @@ class OutboxRowsTest {
         UUID webhook = fixture.webhook(space);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        created(first, space);
-        created(second, space);
-        posted(first);
-        posted(second);
-        posted(first);
+        fixture.created(first, space);
+        fixture.created(second, space);
+        fixture.posted(first);
+        fixture.posted(second);
+        fixture.posted(first);
         fixture.handle();
 
         List<Delivery> deliveries = fixture.deliveries(webhook);
         assertThat(deliveries).extracting(Delivery::sessionId).containsExactly(first, second, first, second, first);
         assertThat(deliveries).extracting(Delivery::position).isSorted();
-    }
-
-    @Test
-    void aReplayQueuesTheMatchingEventsFromItsPositionUpToItselfForItsWebhookOnly() {
-        UUID replayed = fixture.webhook(space, "SessionCreatedEvent");
-        UUID other = fixture.webhook(space);
-        UUID[] sessions = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
-        long first = created(sessions[0], space);
-        long second = created(sessions[1], space);
-        posted(sessions[1]);
-        created(sessions[2], otherSpace);
-        fixture.handle();
-        List<Delivery> otherBefore = fixture.deliveries(other);
-
-        long requested = replay(replayed, second);
-        long after = created(sessions[3], space);
-        fixture.handle();
-
-        assertThat(replays(replayed, requested)).extracting(Delivery::position).containsExactly(second);
-        assertThat(replays(replayed, requested).get(0).messageId()).isEqualTo(OutboxRows.messageId(replayed, requested, second))
-                .isNotEqualTo(OutboxRows.messageId(replayed, OutboxRows.LIVE, second));
-        assertThat(replays(replayed, OutboxRows.LIVE)).extracting(Delivery::position).containsExactly(first, second, after);
-        assertThat(fixture.deliveries(other)).containsAll(otherBefore).allMatch(d -> d.origin() == OutboxRows.LIVE);
-
-        fixture.handleAgainFrom(requested);
-        assertThat(replays(replayed, requested)).as("the same request handled again").hasSize(1);
-
-        long again = replay(replayed, second);
-        long fromTheStart = replay(replayed, 0);
-        fixture.handle();
-        assertThat(replays(replayed, again)).extracting(Delivery::position).containsExactly(second, after);
-        assertThat(replays(replayed, fromTheStart)).extracting(Delivery::position).containsExactly(first, second, after);
-    }
-
-    private long replay(UUID webhook, long from) {
-        return fixture.store("Webhook", webhook, new WebhookReplayRequestedEvent(webhook, from));
-    }
-
-    private List<Delivery> replays(UUID webhook, long origin) {
-        return fixture.deliveries(webhook).stream().filter(d -> d.origin() == origin).toList();
-    }
-
-    private long created(UUID session, String in) {
-        return fixture.session(session, new SessionCreatedEvent(session, "session-" + session, in, "image", Map.of()));
-    }
-
-    private long posted(UUID session) {
-        return fixture.session(session, new MessagePostedEvent(session, UUID.randomUUID(), 1, MessageRole.USER, "hi", Map.of()));
     }
 
     private List<String> types(UUID webhook) {
