@@ -1,11 +1,16 @@
 package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.OptionalLong;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -35,6 +40,9 @@ class AxonWiringTest extends ApiTest {
 
     @Autowired
     org.axonframework.common.transaction.TransactionManager transactionManager;
+
+    @Autowired
+    EventStore eventStore;
 
     /** Claims and credentials commit with the events, and projections with their tokens, only in a real transaction. */
     @Test
@@ -93,6 +101,37 @@ class AxonWiringTest extends ApiTest {
         assertThat(serviceAccounts()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT token_type FROM token_entry WHERE processor_name = 'catalog'")
                 .query(String.class).single()).contains("ReplayToken");
+    }
+
+    /**
+     * The webhook outbox's deliveries are side effects: history from before its first start has no
+     * webhook to go to, so it starts at the head (not on Axon's default replay of the whole log),
+     * and a rebuild must not send anything twice, so it refuses a reset.
+     */
+    @Test
+    void theWebhookOutboxStartsAtTheHeadAndRefusesAReplay() {
+        TrackingEventProcessor outbox = processing.eventProcessor("webhook-outbox", TrackingEventProcessor.class)
+                .orElseThrow();
+        assertThat(outbox.supportsReset()).isFalse();
+        OptionalLong head;
+        outbox.shutDown();
+        try {
+            assertThatThrownBy(outbox::resetTokens).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("do not support a reset");
+            // as before its first start: no token yet
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = 'webhook-outbox'").update();
+            head = eventStore.createHeadToken().position();
+        } finally {
+            outbox.start();
+        }
+
+        Eventually.await(Duration.ofSeconds(10), "the outbox claims its segment",
+                () -> outbox.processingStatus().values().stream().anyMatch(status -> status.getTrackingToken() != null));
+        EventTrackerStatus status = outbox.processingStatus().get(0);
+        assertThat(head).isPresent();
+        assertThat(status.isReplaying()).isFalse();
+        assertThat(status.getTrackingToken().position()).isEqualTo(head);
+        assertThat(outbox.isError()).isFalse();
     }
 
     private String serviceAccounts() {

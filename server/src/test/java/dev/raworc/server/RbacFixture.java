@@ -3,6 +3,7 @@ package dev.raworc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,10 @@ final class RbacFixture {
     static final String NEW_PASSWORD = "rbac-new-password-4567";
     /** The value of every secret these tests create. */
     static final String SECRET_VALUE = "rbac-secret-value-89ab";
+    /** Where every webhook these tests create points: the discard port of loopback, which refuses. */
+    static final String WEBHOOK_URL = "http://127.0.0.1:9/rbac";
+    /** The target rows create or update webhooks with, unique to the row. */
+    static final String UNIQUE_WEBHOOK_URL = WEBHOOK_URL + "/{unique}";
 
     private final ApiClient api;
     private final String adminToken;
@@ -136,6 +141,22 @@ final class RbacFixture {
         expect(201, asAdmin("POST", "/spaces/" + space + "/secrets",
                 json(Map.of("key", key, "value", SECRET_VALUE, "description", "rbac"))), "create secret " + key + " in " + space);
         return key;
+    }
+
+    /**
+     * Creates a webhook, in a space or ({@code space == null}) global, that takes only
+     * {@code SessionCreatedEvent}; returns its id. Its target refuses connections: deliveries to
+     * it fail, which no row minds.
+     */
+    String createWebhook(String space) {
+        Map<String, Object> fields = new HashMap<>(Map.of("url", WEBHOOK_URL, "event_types", List.of("SessionCreatedEvent")));
+        fields.put("space", space);
+        return expect(201, asAdmin("POST", "/webhooks", json(fields)), "create a webhook in " + space).json().get("id").asString();
+    }
+
+    /** A webhook's deliveries as the admin lists them, oldest first. */
+    JsonNode webhookDeliveries(String webhookPath) {
+        return read(webhookPath + "/deliveries?limit=1000");
     }
 
     /** How many messages the admin counts in the session at {@code sessionPath} ({@code /sessions/{id}}). */

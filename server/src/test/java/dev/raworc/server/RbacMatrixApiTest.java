@@ -5,14 +5,17 @@ import static dev.raworc.server.RbacCaller.SPACE_A;
 import static dev.raworc.server.RbacFixture.expect;
 import static dev.raworc.server.RbacRow.clearsMessages;
 import static dev.raworc.server.RbacRow.creates;
+import static dev.raworc.server.RbacRow.createsWebhook;
 import static dev.raworc.server.RbacRow.deletes;
 import static dev.raworc.server.RbacRow.deletesFile;
 import static dev.raworc.server.RbacRow.describes;
 import static dev.raworc.server.RbacRow.leavesSessionIn;
 import static dev.raworc.server.RbacRow.postsMessage;
+import static dev.raworc.server.RbacRow.replays;
 import static dev.raworc.server.RbacRow.row;
 import static dev.raworc.server.RbacRow.setsMetadata;
 import static dev.raworc.server.RbacRow.setsPasswordOf;
+import static dev.raworc.server.RbacRow.setsWebhookUrl;
 import static dev.raworc.server.RbacRow.writesFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,16 +41,19 @@ import dev.raworc.server.RbacTargets.Account;
  * The RBAC matrix of spec §4 "Permissions": every endpoint, for every kind of caller, allowed or
  * refused as the spec says, and what a caller bound in one space may see of the others.
  * <p>
- * Built-in roles (spec §4): {@code admin} everything; {@code operator} sessions (with their files),
- * messages, secrets (with values) and get/list spaces; {@code viewer} get/list sessions, messages,
- * spaces and secret metadata, and read-files on sessions. Service accounts, roles and role bindings are global resources: only a global binding
+ * Built-in roles (spec §4, docs/api.md): {@code admin} everything; {@code operator} sessions (with
+ * their files), messages, secrets (with values) and get/list spaces and webhooks (with their
+ * deliveries); {@code viewer} get/list sessions, messages, spaces and secret metadata, and
+ * read-files on sessions, but nothing of webhooks. Service accounts, roles and role bindings are global resources: only a global binding
  * reaches them, so the custom role's rule on them, bound in space {@code a}, grants nothing. Any
  * authenticated caller may read {@code /auth/me} and change its own password (spec §3, §4).
  * <p>
  * The custom role, bound in space {@code a}, grants there: get/list/update on the space;
  * get/list/create/update/audit/read-files/write-files on sessions (not delete, not update-state); get/list/create on
  * messages (so no AGENT messages, which need update-state, docs/api.md); get/list/create on
- * secrets (no update, delete or read-values). Nothing of it reaches space {@code b}.
+ * secrets (no update, delete or read-values); get/list/create/update/delete on webhooks (replay is
+ * update, deliveries are get). Nothing of it reaches space {@code b}, nor a global webhook, which
+ * only a global binding reaches.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RbacMatrixApiTest extends ApiTest {
@@ -58,7 +64,8 @@ class RbacMatrixApiTest extends ApiTest {
              {"api_groups":["api"],"resources":["service-accounts","roles","role-bindings"],"verbs":["get","list"]},
              {"api_groups":["api"],"resources":["sessions"],"verbs":["get","list","create","update","audit","read-files","write-files"]},
              {"api_groups":["api"],"resources":["messages"],"verbs":["get","list","create"]},
-             {"api_groups":["api"],"resources":["secrets"],"verbs":["get","list","create"]}]""";
+             {"api_groups":["api"],"resources":["secrets"],"verbs":["get","list","create"]},
+             {"api_groups":["api"],"resources":["webhooks"],"verbs":["get","list","create","update","delete"]}]""";
 
     private static final String NEW_ACCOUNT = "{\"user\":\"{unique}\",\"pass\":\"{password}\"}";
     private static final String NEW_ROLE = "{\"name\":\"{unique}\",\"rules\":[{\"api_groups\":[\"api\"],\"resources\":[\"sessions\"],\"verbs\":[\"get\"]}]}";
@@ -77,6 +84,11 @@ class RbacMatrixApiTest extends ApiTest {
     private static final String USER_MESSAGE = "{\"content\":\"{unique}\"}";
     private static final String AGENT_MESSAGE = "{\"role\":\"agent\",\"content\":\"{unique}\"}";
     private static final String FILE_CONTENT = "{\"note\":\"{unique}\"}";
+    private static final String WEBHOOK_URL = "\"url\":\"" + RbacFixture.UNIQUE_WEBHOOK_URL + "\"";
+    private static final String NEW_WEBHOOK = "{" + WEBHOOK_URL + "}";
+    private static final String NEW_WEBHOOK_A = "{" + WEBHOOK_URL + ",\"space\":\"{a}\"}";
+    private static final String NEW_WEBHOOK_B = "{" + WEBHOOK_URL + ",\"space\":\"{b}\"}";
+    private static final String WEBHOOK_CHANGE = "{" + WEBHOOK_URL + "}";
 
     /**
      * Expected status per caller; without a token every row answers 401. 2xx rows must really have
@@ -200,7 +212,29 @@ class RbacMatrixApiTest extends ApiTest {
             row("PUT",    "/sessions/{session-a}/files/{unique}.json",           FILE_CONTENT,     201,  201,     403,   201,    403).then(writesFile()),
             row("DELETE", "/sessions/{file-session-a}/files/f.txt",              null,             204,  204,     403,   204,    403).then(deletesFile()),
             row("PUT",    "/sessions/{session-b}/files/{unique}.json",           FILE_CONTENT,     201,  201,     403,   403,    403).then(writesFile()),
-            row("DELETE", "/sessions/{file-session-b}/files/f.txt",              null,             204,  204,     403,   403,    403).then(deletesFile()));
+            row("DELETE", "/sessions/{file-session-b}/files/f.txt",              null,             204,  204,     403,   403,    403).then(deletesFile()),
+
+            // webhooks: the operator gets and lists them; the space-a role does everything to those of a, nothing to
+            // those of b, and only a global binding reaches a global webhook (docs/api.md)
+            row("GET",    "/webhooks",                                           null,             200,  200,     403,   200,    403),
+            row("POST",   "/webhooks",                                           NEW_WEBHOOK,      201,  403,     403,   403,    403).then(createsWebhook()),
+            row("POST",   "/webhooks",                                           NEW_WEBHOOK_A,    201,  403,     403,   201,    403).then(createsWebhook()),
+            row("POST",   "/webhooks",                                           NEW_WEBHOOK_B,    201,  403,     403,   403,    403).then(createsWebhook()),
+            row("GET",    "/webhooks/{webhook-a}",                               null,             200,  200,     403,   200,    403),
+            row("GET",    "/webhooks/{webhook-a}/deliveries",                    null,             200,  200,     403,   200,    403),
+            row("PUT",    "/webhooks/{webhook-a}",                               WEBHOOK_CHANGE,   200,  403,     403,   200,    403).then(setsWebhookUrl()),
+            row("POST",   "/webhooks/{new-webhook-a}/replay?from=0",             null,             200,  403,     403,   200,    403).then(replays("{a}")),
+            row("DELETE", "/webhooks/{new-webhook-a}",                           null,             204,  403,     403,   204,    403).then(deletes()),
+            row("GET",    "/webhooks/{webhook-b}",                               null,             200,  200,     403,   403,    403),
+            row("GET",    "/webhooks/{webhook-b}/deliveries",                    null,             200,  200,     403,   403,    403),
+            row("PUT",    "/webhooks/{webhook-b}",                               WEBHOOK_CHANGE,   200,  403,     403,   403,    403).then(setsWebhookUrl()),
+            row("POST",   "/webhooks/{new-webhook-b}/replay?from=0",             null,             200,  403,     403,   403,    403).then(replays("{b}")),
+            row("DELETE", "/webhooks/{new-webhook-b}",                           null,             204,  403,     403,   403,    403).then(deletes()),
+            row("GET",    "/webhooks/{webhook-global}",                          null,             200,  200,     403,   403,    403),
+            row("GET",    "/webhooks/{webhook-global}/deliveries",               null,             200,  200,     403,   403,    403),
+            row("PUT",    "/webhooks/{webhook-global}",                          WEBHOOK_CHANGE,   200,  403,     403,   403,    403).then(setsWebhookUrl()),
+            row("POST",   "/webhooks/{new-webhook-global}/replay?from=0",        null,             200,  403,     403,   403,    403).then(replays("{a}")),
+            row("DELETE", "/webhooks/{new-webhook-global}",                      null,             204,  403,     403,   403,    403).then(deletes()));
 
     private RbacFixture fixture;
     private String spaceA;
@@ -210,6 +244,9 @@ class RbacMatrixApiTest extends ApiTest {
     private String sessionB;
     private String secretA;
     private String secretB;
+    private String webhookA;
+    private String webhookB;
+    private String webhookGlobal;
     private final Map<RbacCaller, Account> callers = new EnumMap<>(RbacCaller.class);
     private Map<String, String> shared;
 
@@ -228,10 +265,15 @@ class RbacMatrixApiTest extends ApiTest {
         sessionB = fixture.createSession(spaceB);
         secretA = fixture.createSecret(spaceA);
         secretB = fixture.createSecret(spaceB);
+        webhookA = fixture.createWebhook(spaceA);
+        webhookB = fixture.createWebhook(spaceB);
+        webhookGlobal = fixture.createWebhook(null);
         shared = Map.ofEntries(Map.entry("{a}", spaceA), Map.entry("{b}", spaceB), Map.entry("{account}", account),
                 Map.entry("{role}", spaceRole), Map.entry("{binding}", binding),
                 Map.entry("{session-a}", sessionA), Map.entry("{session-b}", sessionB),
-                Map.entry("{secret-a}", secretA), Map.entry("{secret-b}", secretB));
+                Map.entry("{secret-a}", secretA), Map.entry("{secret-b}", secretB),
+                Map.entry("{webhook-a}", webhookA), Map.entry("{webhook-b}", webhookB),
+                Map.entry("{webhook-global}", webhookGlobal));
         awaitProjections();
     }
 
@@ -333,10 +375,10 @@ class RbacMatrixApiTest extends ApiTest {
         assertThat(ids(fixture.asAdmin("GET", "/sessions?space=" + spaceB + "&limit=1000", null))).contains(sessionB);
 
         // every list of the account holds the sessions of a, all of them, and counts them alone
-        assertSessions(fixture.call("GET", "/sessions?limit=1000", token, null), inA);
-        assertSessions(fixture.call("GET", "/sessions?space=" + spaceA + "&limit=1000", token, null), inA);
-        assertSessions(fixture.call("GET", "/sessions?workspace_name=" + spaceA + "&limit=1000", token, null), inA);
-        assertSessions(fixture.call("GET", "/sessions?state=init&limit=1000", token, null), initInA);
+        assertIds(fixture.call("GET", "/sessions?limit=1000", token, null), inA);
+        assertIds(fixture.call("GET", "/sessions?space=" + spaceA + "&limit=1000", token, null), inA);
+        assertIds(fixture.call("GET", "/sessions?workspace_name=" + spaceA + "&limit=1000", token, null), inA);
+        assertIds(fixture.call("GET", "/sessions?state=init&limit=1000", token, null), initInA);
         Response counted = expect(200, fixture.call("GET", "/sessions?limit=0", token, null), "count with limit=0");
         assertThat(counted.json()).isEmpty();
         assertThat(counted.header("X-Total-Count")).isEqualTo(String.valueOf(inA.size()));
@@ -346,8 +388,8 @@ class RbacMatrixApiTest extends ApiTest {
         for (String filter : List.of("space=" + spaceB, "workspace_name=" + spaceB, "name=" + nameB,
                 "parent_session_id=" + sessionB, "space=" + spaceB + "&state=init")) {
             assertThat(ids(fixture.asAdmin("GET", "/sessions?" + filter + "&limit=1000", null))).as("admin, %s", filter).isNotEmpty();
-            assertSessions(fixture.call("GET", "/sessions?" + filter, token, null), List.of());
-            assertSessions(fixture.call("GET", "/sessions?" + filter + "&limit=0", token, null), List.of());
+            assertIds(fixture.call("GET", "/sessions?" + filter, token, null), List.of());
+            assertIds(fixture.call("GET", "/sessions?" + filter + "&limit=0", token, null), List.of());
         }
 
         // the messages of a session of b are neither listed nor counted, by id or by name
@@ -471,9 +513,40 @@ class RbacMatrixApiTest extends ApiTest {
     }
 
     @Test
+    void theSpaceAAccountListsOnlyWebhooksOfAAndOnlyItsCreateShowsASecret() {
+        String token = callers.get(SPACE_A).token();
+        Response created = expect(201, fixture.call("POST", "/webhooks", token,
+                "{\"url\":\"" + RbacFixture.WEBHOOK_URL + "\",\"space\":\"" + spaceA + "\"}"), "space-a creates a webhook in a");
+        assertThat(created.json().get("secret").asString()).startsWith("whsec_");
+        String own = "/webhooks/" + created.json().get("id").asString();
+        awaitProjections();
+        // there is something to hide: the admin sees webhooks of a, of b and global ones
+        Response all = fixture.asAdmin("GET", "/webhooks?limit=1000", null);
+        assertThat(ids(all)).contains(webhookA, webhookB, webhookGlobal);
+        List<String> inA = all.json().valueStream().filter(webhook -> spaceA.equals(webhook.get("space").asString(null)))
+                .map(webhook -> webhook.get("id").asString()).toList();
+        assertThat(inA).contains(webhookA, own.substring("/webhooks/".length()));
+
+        Response list = fixture.call("GET", "/webhooks?limit=1000", token, null);
+        assertIds(list, inA);
+        Response counted = expect(200, fixture.call("GET", "/webhooks?limit=0", token, null), "count with limit=0");
+        assertThat(counted.header("X-Total-Count")).isEqualTo(String.valueOf(inA.size()));
+
+        // the signing secret is in the create's answer alone, whoever asks
+        List<Response> answers = List.of(list, fixture.call("GET", own, token, null),
+                fixture.call("PUT", own, token, "{\"active\":true}"), fixture.call("GET", own + "/deliveries", token, null),
+                all, fixture.asAdmin("GET", own, null));
+        for (Response answer : answers) {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            assertThat(answer.text()).doesNotContain("secret", "whsec_");
+        }
+    }
+
+    @Test
     void anAccountWithoutBindingsIsRefusedEveryList() {
         List<String> lists = MATRIX.stream().filter(RbacRow::isList).map(RbacRow::path).toList();
-        assertThat(lists).contains("/service-accounts", "/roles", "/role-bindings", "/spaces", "/sessions", "/secrets?space={a}");
+        assertThat(lists).contains("/service-accounts", "/roles", "/role-bindings", "/spaces", "/sessions", "/secrets?space={a}",
+                "/webhooks");
         String token = callers.get(NOBODY).token();
 
         for (String list : lists) {
@@ -593,8 +666,8 @@ class RbacMatrixApiTest extends ApiTest {
         assertThat(list.header("X-Total-Count")).isEqualTo(String.valueOf(spaces.length));
     }
 
-    /** A 200 list of exactly these sessions (in any order), counted as exactly these. */
-    private static void assertSessions(Response list, List<String> sessions) {
+    /** A 200 list of exactly these ids (in any order), counted as exactly these. */
+    private static void assertIds(Response list, List<String> sessions) {
         assertThat(ids(list)).containsExactlyInAnyOrderElementsOf(sessions);
         assertThat(list.header("X-Total-Count")).isEqualTo(String.valueOf(sessions.size()));
     }

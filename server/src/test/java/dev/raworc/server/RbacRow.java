@@ -2,6 +2,7 @@ package dev.raworc.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -150,13 +151,52 @@ record RbacRow(String method, String path, String body, Map<RbacCaller, Integer>
         return path.substring(path.indexOf("/files/") + "/files/".length());
     }
 
-    private static final Pattern SESSION_PATH = Pattern.compile("^/sessions/[^/?]+");
+    /** The admin lists a webhook pointing at {@link RbacFixture#UNIQUE_WEBHOOK_URL} exactly when the request succeeded. */
+    static Effect createsWebhook() {
+        return (row, targets, succeeded) -> {
+            List<String> urls = new ArrayList<>();
+            targets.fixture().read("/webhooks?limit=1000").forEach(webhook -> urls.add(webhook.get("url").asString()));
+            assertThat(urls.contains(targets.resolve(RbacFixture.UNIQUE_WEBHOOK_URL))).as("webhook created by %s", row)
+                    .isEqualTo(succeeded);
+        };
+    }
+
+    /** The webhook at the row's path points at {@link RbacFixture#UNIQUE_WEBHOOK_URL} exactly when the request succeeded. */
+    static Effect setsWebhookUrl() {
+        return (row, targets, succeeded) -> {
+            String url = targets.fixture().read(targets.resolve(row.path())).get("url").asString();
+            assertThat(url.equals(targets.resolve(RbacFixture.UNIQUE_WEBHOOK_URL))).as("url after %s", row).isEqualTo(succeeded);
+        };
+    }
+
+    /**
+     * The webhook of the row's path has replayed deliveries exactly when the request succeeded.
+     * The outbox queues them after the admin's writes, in log order: once it has queued the
+     * creation of a session made after the request, in {@code markerSpace}, it has handled the
+     * request too.
+     */
+    static Effect replays(String markerSpace) {
+        return (row, targets, succeeded) -> {
+            RbacFixture fixture = targets.fixture();
+            String webhook = objectPath("webhooks", targets.resolve(row.path()));
+            String marker = fixture.createSession(targets.resolve(markerSpace));
+            Eventually.await(Duration.ofSeconds(15), "the outbox queues the creation of " + marker, () ->
+                    fixture.webhookDeliveries(webhook).valueStream().anyMatch(d -> d.get("session_id").asString().equals(marker)));
+            assertThat(fixture.webhookDeliveries(webhook).valueStream().anyMatch(d -> d.get("replay").asBoolean()))
+                    .as("replayed deliveries after %s", row).isEqualTo(succeeded);
+        };
+    }
 
     /** {@code /sessions/{id}} of a path below it. */
     private static String sessionPath(String path) {
-        Matcher matcher = SESSION_PATH.matcher(path);
+        return objectPath("sessions", path);
+    }
+
+    /** {@code /<collection>/{id}} of a path below it. */
+    private static String objectPath(String collection, String path) {
+        Matcher matcher = Pattern.compile("^/" + collection + "/[^/?]+").matcher(path);
         if (!matcher.find()) {
-            throw new IllegalArgumentException("not a session path: " + path);
+            throw new IllegalArgumentException("not below /" + collection + ": " + path);
         }
         return matcher.group();
     }

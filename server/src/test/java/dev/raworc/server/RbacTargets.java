@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Fills the placeholders of one matrix row for one caller. Shared targets (the spaces {@code {a}}
  * and {@code {b}}, {@code {account}}, {@code {role}}, {@code {binding}}, the sessions
  * {@code {session-a}} and {@code {session-b}} by id, the secrets {@code {secret-a}} and
- * {@code {secret-b}} by key) exist once for the whole test; the others are made for the row the
+ * {@code {secret-b}} by key, the webhooks {@code {webhook-a}}, {@code {webhook-b}} and
+ * {@code {webhook-global}} by id) exist once for the whole test; the others are made for the row the
  * first time it names them, so rows stay independent:
  * <ul>
  * <li>{@code {unique}}: a fresh name; {@code {unique-key}}: a fresh secret key</li>
@@ -21,8 +22,9 @@ import java.util.regex.Pattern;
  * <li>{@code {new-session-a}}, {@code {new-session-b}} (a session in state {@code init} with one
  * message), {@code {closed-session-a}}, {@code {closed-session-b}} (the same, closed),
  * {@code {file-session-a}}, {@code {file-session-b}} (the same, with the file {@code f.txt}),
- * {@code {new-secret-a}}, {@code {new-secret-b}}: throwaway targets in space a or b, for the rows
- * that delete them or change their state</li>
+ * {@code {new-secret-a}}, {@code {new-secret-b}}, {@code {new-webhook-a}}, {@code {new-webhook-b}}:
+ * throwaway targets in space a or b, and {@code {new-webhook-global}}, for the rows that delete
+ * them or change their state</li>
  * <li>{@code {me}}: a new account with the caller's bindings; the row's request is then sent with
  * its token instead of the caller's (for rows that change the caller's own account)</li>
  * <li>{@code {password}}, {@code {new-password}}: the accounts' password and the one rows change it to</li>
@@ -93,6 +95,9 @@ final class RbacTargets {
             case "{file-session-b}" -> fixture.createSessionWithFile(value("{b}"));
             case "{new-secret-a}" -> fixture.createSecret(value("{a}"));
             case "{new-secret-b}" -> fixture.createSecret(value("{b}"));
+            case "{new-webhook-a}" -> fixture.createWebhook(value("{a}"));
+            case "{new-webhook-b}" -> fixture.createWebhook(value("{b}"));
+            case "{new-webhook-global}" -> fixture.createWebhook(null);
             case "{me}" -> {
                 me = newAccountFor.apply(caller);
                 yield me.user();
