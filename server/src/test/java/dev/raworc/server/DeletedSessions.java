@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.docker.SessionVolumes;
 
 /**
  * Ends runner tests as an operator would: sessions deleted through the API, then a wait until the
@@ -24,9 +26,10 @@ final class DeletedSessions {
         for (String id : ids) {
             assertThat(api.send("DELETE", "/api/v0/sessions/" + id, token, null, null).status()).as("delete " + id).isIn(204, 404);
         }
+        List<UUID> sessions = ids.stream().map(UUID::fromString).toList();
         Eventually.await(REMOVED_WITHIN, "the containers and volumes of " + ids + " removed",
-                () -> containers.managed().stream().noneMatch(container -> ids.contains(container.getLabels().get(Containers.SESSION_LABEL)))
-                        && containers.managedVolumes().stream().noneMatch(volume -> ids.stream()
-                                .anyMatch(id -> volume.getName().equals(Containers.volumeName(UUID.fromString(id))))));
+                () -> containers.managed().stream().noneMatch(container -> Containers.sessionOf(container).filter(sessions::contains).isPresent())
+                        && containers.managedVolumes().stream().noneMatch(volume -> containers.sessionOf(volume).filter(sessions::contains).isPresent()
+                                || sessions.stream().anyMatch(id -> volume.getName().equals(SessionVolumes.named(id)))));
     }
 }

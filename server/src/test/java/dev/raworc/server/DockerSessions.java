@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.docker.SessionVolumes;
 import dev.raworc.server.ApiClient.Response;
 
 /**
@@ -42,12 +43,14 @@ final class DockerSessions implements AutoCloseable {
         this.token = api.login("admin", PASSWORD);
     }
 
+    /** A server; without a warm pool unless the properties ask for one, so each session gets a container of its own. */
     static DockerSessions start(String purpose, String... properties) {
-        String[] args = new String[properties.length + 2];
-        args[0] = "--raworc.admin-password=" + PASSWORD;
-        args[1] = "--raworc.default-image=" + IMAGE;
-        System.arraycopy(properties, 0, args, 2, properties.length);
-        return new DockerSessions(ServerProcess.start(ServerProcess.newDataDirectory(purpose), args));
+        List<String> args = new java.util.ArrayList<>(List.of("--raworc.admin-password=" + PASSWORD, "--raworc.default-image=" + IMAGE));
+        if (java.util.Arrays.stream(properties).noneMatch(property -> property.startsWith("--raworc.runner.warm-pool="))) {
+            args.add("--raworc.runner.warm-pool=0");
+        }
+        args.addAll(List.of(properties));
+        return new DockerSessions(ServerProcess.start(ServerProcess.newDataDirectory(purpose), args.toArray(String[]::new)));
     }
 
     String create() {
@@ -83,14 +86,23 @@ final class DockerSessions implements AutoCloseable {
         return api.get("/api/v0/sessions/" + id, token).json();
     }
 
+    /** Until the session has no container (by name: one taken from the warm pool has no session label). */
     void awaitGone(String id) {
-        Eventually.await(READY, "the container of " + id + " to be removed", () -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Containers.SESSION_LABEL, id)).exec().isEmpty());
+        Eventually.await(READY, "the container of " + id + " to be removed", () -> !exists(() ->
+                docker.inspectContainerCmd(Containers.containerName(UUID.fromString(id))).exec()));
     }
 
     boolean volumeExists(String id) {
+        return volumeNamed(SessionVolumes.named(UUID.fromString(id)));
+    }
+
+    boolean volumeNamed(String volume) {
+        return exists(() -> docker.inspectVolumeCmd(volume).exec());
+    }
+
+    private static boolean exists(Runnable inspect) {
         try {
-            docker.inspectVolumeCmd(Containers.volumeName(UUID.fromString(id))).exec();
+            inspect.run();
             return true;
         } catch (NotFoundException gone) {
             return false;
@@ -99,12 +111,15 @@ final class DockerSessions implements AutoCloseable {
 
     @Override
     public void close() {
+        SessionVolumes volumes = server.getBean(SessionVolumes.class);
+        Map<String, String> volumeOf = new java.util.HashMap<>();
+        sessions.forEach(id -> volumeOf.put(id, volumes.of(UUID.fromString(id))));
         for (String id : sessions) {
             api.send("DELETE", "/api/v0/sessions/" + id, token, null, null); // 404 when a test deleted it
         }
         for (String id : sessions) {
             awaitGone(id);
-            Eventually.await(READY, "the volume of " + id + " to be removed", () -> !volumeExists(id));
+            Eventually.await(READY, "the volume of " + id + " to be removed", () -> !volumeNamed(volumeOf.get(id)));
         }
         server.close(); // closes the Docker client too
     }

@@ -45,8 +45,8 @@ class ModuleSchemasTest {
 
         JdbcClient withRunner = migrated(ModuleSchema.PLATFORM, ModuleSchema.COMMAND, ModuleSchema.QUERY, ModuleSchema.RUNNER);
         assertThat(tables(withRunner)).containsExactlyInAnyOrderElementsOf(concat(tables(everyProcess),
-                List.of("flyway_history_runner", "runner_heartbeats", "runner_sessions")));
-        assertThat(versions(withRunner, ModuleSchema.RUNNER)).containsExactly("1");
+                List.of("flyway_history_runner", "runner_heartbeats", "runner_sessions", "runner_volumes")));
+        assertThat(versions(withRunner, ModuleSchema.RUNNER)).containsExactly("1", "22");
     }
 
     @Test

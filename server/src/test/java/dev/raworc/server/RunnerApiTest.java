@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.docker.SessionVolumes;
 import dev.raworc.server.ApiClient.Response;
 
 /**
@@ -72,7 +73,7 @@ class RunnerApiTest {
         assertThat(container.getHostConfig().getPidsLimit()).isEqualTo(128L);
         assertThat(container.getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
         assertThat(container.getMounts()).anySatisfy(mount -> {
-            assertThat(mount.getName()).isEqualTo(Containers.volumeName(UUID.fromString(id)));
+            assertThat(mount.getName()).isEqualTo(SessionVolumes.named(UUID.fromString(id)));
             assertThat(mount.getDestination().getPath()).isEqualTo("/session");
         });
     }
@@ -247,7 +248,7 @@ class RunnerApiTest {
 
         assertThat(api.postJson("/api/v0/sessions/" + id + "/close", token, null).status()).isEqualTo(200);
         awaitGone(id);
-        assertThat(docker.inspectVolumeCmd(Containers.volumeName(UUID.fromString(id))).exec()).isNotNull();
+        assertThat(docker.inspectVolumeCmd(SessionVolumes.named(UUID.fromString(id))).exec()).isNotNull();
         assertThat(api.postJson("/api/v0/sessions/" + id + "/restore", token, null).status()).isEqualTo(200);
         awaitState(id, "idle");
         assertThat(ask(id, "cat /session/kept").get("content").asString()).isEqualTo("kept");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.docker.WarmPool;
 
 /**
  * After the Docker daemon restarts, live sessions run and are IDLE again without anyone acting.
@@ -28,7 +29,8 @@ class RunnerDaemonRestartTest {
     void sessionsAreRunningAndIdleSoonAfterTheDaemonAnswersAgain() throws Exception {
         assumeTrue(RESTART != null, "RAWORC_TEST_RESTART_DOCKER is not set: not restarting this machine's Docker daemon");
         try (ConfigurableApplicationContext server = ServerProcess.start(dataDir, "--raworc.admin-password=restart-password",
-                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.reconcile-interval=500ms")) {
+                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.reconcile-interval=500ms",
+                "--raworc.runner.warm-pool=2")) {
             ApiClient api = ServerProcess.api(server);
             String token = api.login("admin", "restart-password");
             List<String> sessions = List.of(create(api, token), create(api, token));
@@ -52,14 +54,23 @@ class RunnerDaemonRestartTest {
                 awaitIdle(api, token, id, Duration.ofSeconds(10).minusNanos(System.nanoTime() - answering));
                 assertThat(reply(api, token, id, "cat /session/mark")).isEqualTo("before");
             }
+            // the warm pool is whole again, and serves
+            WarmPool pool = server.getBean(WarmPool.class);
+            Eventually.await(Duration.ofSeconds(30), "a full warm pool after the restart", () -> pool.size() == 2);
+            String after = create(api, token);
+            awaitIdle(api, token, after, Duration.ofSeconds(10));
+            assertThat(reply(api, token, after, "echo $RAWORC_SESSION_ID")).isEqualTo(after);
+            List<String> made = List.of(sessions.get(0), sessions.get(1), after);
+
             // removed the way a user removes them: behind the runner's back it would start them again
-            for (String id : sessions) {
+            for (String id : made) {
                 assertThat(api.send("DELETE", "/api/v0/sessions/" + id, token, null, null).status()).isEqualTo(204);
             }
+            List<UUID> removed = made.stream().map(UUID::fromString).toList();
             Eventually.await(Duration.ofSeconds(30), "the runner to remove the sessions' containers and volumes",
-                    () -> containers.managed().stream().noneMatch(container -> sessions.contains(container.getLabels().get(Containers.SESSION_LABEL)))
-                            && containers.managedVolumes().stream().noneMatch(volume -> volume.getLabels() != null
-                            && sessions.contains(volume.getLabels().get(Containers.SESSION_LABEL))));
+                    () -> containers.managed().stream().noneMatch(container -> Containers.sessionOf(container).filter(removed::contains).isPresent())
+                            && containers.managedVolumes().stream().noneMatch(volume -> containers.sessionOf(volume).filter(removed::contains).isPresent()));
+            WarmMembers.removeAll(server.getBean(com.github.dockerjava.api.DockerClient.class));
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.raworc.platform.testing.TestDatabase;
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.docker.SessionVolumes;
 
 /**
  * Two named runners on one database (and, here, one Docker engine): a session is placed on a live
@@ -25,14 +26,14 @@ import dev.raworc.runner.docker.Containers;
 class RunnerPlacementTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(45);
-    private static final String[] RUNNER = {"--raworc.sides=runner", "--raworc.default-image=" + RunnerApiTest.IMAGE,
+    private static final String[] RUNNER = {"--raworc.sides=runner", "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.warm-pool=0",
             "--raworc.runner.reconcile-interval=500ms", "--raworc.runner.heartbeat-interval=500ms",
             "--raworc.runner.lost-after=3s"};
 
     @Test
     void aSessionRunsOnlyOnItsRunnerAndIsLostWithIt() {
         try (IdentityServer server = IdentityServer.start(TestDatabase.dataSource(), "--raworc.sides=command,query",
-                "--raworc.default-image=" + RunnerApiTest.IMAGE)) {
+                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.warm-pool=0")) {
             ApiClient api = server.api();
             String token = api.login("admin", ApiTest.ADMIN_PASSWORD);
             ConfigurableApplicationContext runnerB = server.startProcess(runner("b"));
@@ -58,7 +59,7 @@ class RunnerPlacementTest {
             runnerB = server.startProcess(runner("b"));
             Eventually.await(WITHIN, "b removes the container of its errored session",
                     () -> !exists(docker, onB));
-            assertThat(docker.inspectVolumeCmd(Containers.volumeName(UUID.fromString(onB))).exec()).as("files kept").isNotNull();
+            assertThat(docker.inspectVolumeCmd(SessionVolumes.named(UUID.fromString(onB))).exec()).as("files kept").isNotNull();
             assertThat(api.postJson("/api/v0/sessions/" + onB + "/restore", token, null).status()).isEqualTo(200);
             awaitState(api, token, onB, "idle");
             assertThat(labels(runnerB, onB)).containsEntry(Containers.RUNNER_LABEL, "b");
@@ -68,10 +69,40 @@ class RunnerPlacementTest {
         }
     }
 
-    private static String[] runner(String name) {
-        String[] arguments = java.util.Arrays.copyOf(RUNNER, RUNNER.length + 1);
-        arguments[RUNNER.length] = "--raworc.runner.name=" + name;
-        return arguments;
+    /** Runner w keeps a warm container, runner a none: new sessions wait a moment for w, and start warm there. */
+    @Test
+    void newSessionsArePlacedOnARunnerWithAWarmContainer() {
+        try (IdentityServer server = IdentityServer.start(TestDatabase.dataSource(), "--raworc.sides=command,query",
+                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.warm-pool=0")) {
+            ApiClient api = server.api();
+            String token = api.login("admin", ApiTest.ADMIN_PASSWORD);
+            ConfigurableApplicationContext cold = server.startProcess(runner("a"));
+            ConfigurableApplicationContext warm = server.startProcess(runner("w", "--raworc.runner.warm-pool=1"));
+            List<String> sessions = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Eventually.await(WITHIN, "w's warm container ready and said so", () -> jdbc(cold).sql(
+                            "SELECT warm_members FROM runner_heartbeats WHERE runner = 'w'").query(Integer.class).optional().orElse(0) > 0);
+                    String id = api.postJson("/api/v0/sessions", token, null).json().get("id").asString();
+                    sessions.add(id);
+                    awaitState(api, token, id, "idle");
+                    assertThat(runnerOf(jdbc(cold), id)).as("session %d", i).isEqualTo("w");
+                }
+            } finally {
+                DeletedSessions.deleteAndAwaitRemoval(api, token, warm.getBean(Containers.class), sessions);
+                WarmMembers.removeAll(warm.getBean(DockerClient.class));
+            }
+        }
+    }
+
+    private static String[] runner(String name, String... more) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(RUNNER));
+        arguments.add("--raworc.runner.name=" + name);
+        for (String setting : more) {
+            arguments.removeIf(argument -> argument.startsWith(setting.substring(0, setting.indexOf('=') + 1)));
+            arguments.add(setting);
+        }
+        return arguments.toArray(String[]::new);
     }
 
     private static void awaitState(ApiClient api, String token, String id, String state) {

@@ -37,7 +37,7 @@ class RunnerReconciliationTest {
     @BeforeAll
     void startServer() {
         server = ServerProcess.start(dataDir, "--raworc.admin-password=" + PASSWORD,
-                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.reconcile-interval=500ms",
+                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.warm-pool=0", "--raworc.runner.reconcile-interval=500ms",
                 "--raworc.runner.restart-grace=0s", "--raworc.runner.idle-timeout=6s");
         api = ServerProcess.api(server);
         docker = server.getBean(DockerClient.class);

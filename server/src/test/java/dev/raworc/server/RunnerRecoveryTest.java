@@ -25,7 +25,7 @@ class RunnerRecoveryTest {
         String token;
         try (ConfigurableApplicationContext withoutRunner = ServerProcess.start(dataDir,
                 "--raworc.admin-password=recovery-password", "--raworc.sides=command,query",
-                "--raworc.default-image=" + RunnerApiTest.IMAGE)) {
+                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.warm-pool=0")) {
             ApiClient api = ServerProcess.api(withoutRunner);
             token = api.login("admin", "recovery-password");
             id = api.postJson("/api/v0/sessions", token, null).json().get("id").asString();
@@ -34,7 +34,7 @@ class RunnerRecoveryTest {
         }
 
         try (ConfigurableApplicationContext withRunner = ServerProcess.start(dataDir,
-                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.reconcile-interval=500ms")) {
+                "--raworc.default-image=" + RunnerApiTest.IMAGE, "--raworc.runner.warm-pool=0", "--raworc.runner.reconcile-interval=500ms")) {
             ApiClient api = ServerProcess.api(withRunner);
             JsonNode reply = api.get("/api/v0/sessions/" + id + "/messages?role=agent&after_seq=1&wait=30", token).json();
 

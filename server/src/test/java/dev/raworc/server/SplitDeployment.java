@@ -116,7 +116,7 @@ final class SplitDeployment implements AutoCloseable {
                 "--raworc.data-dir=" + ServerProcess.newDataDirectory("split-" + name),
                 "--RAWORC_DATABASE_URL=" + url, "--RAWORC_DATABASE_USER=postgres",
                 "--raworc.jwt-secret=" + ApiTest.JWT_SECRET, "--raworc.master-key=" + TestVault.MASTER_KEY,
-                "--raworc.admin-password=" + ADMIN_PASSWORD, "--raworc.default-image=" + IMAGE));
+                "--raworc.admin-password=" + ADMIN_PASSWORD, "--raworc.default-image=" + IMAGE, "--raworc.runner.warm-pool=0"));
         arguments.addAll(List.of(more));
         arguments.addAll(settings);
         Process process = ChildServers.start(log, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), arguments.toArray(String[]::new));

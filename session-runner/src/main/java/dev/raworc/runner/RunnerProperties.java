@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  *                      its containers and volumes carry it as a label
  * @param lostAfter     a runner without a heartbeat this long is lost: its live sessions become ERRORED
  * @param heartbeatInterval how often the runner records that it is alive
+ * @param warmPool      containers of the default image this runner keeps started and ready for new
+ *                      sessions ({@code 0}: none, every session starts its own)
  */
 @ConfigurationProperties("raworc.runner")
 public record RunnerProperties(
@@ -41,7 +43,8 @@ public record RunnerProperties(
         String dockerHost,
         @DefaultValue("default") String name,
         @DefaultValue("60s") Duration lostAfter,
-        @DefaultValue("5s") Duration heartbeatInterval) {
+        @DefaultValue("5s") Duration heartbeatInterval,
+        @DefaultValue("2") int warmPool) {
 
     /** The runner that adopts containers and volumes from before runners had names. */
     public static final String DEFAULT_NAME = "default";
@@ -51,6 +54,9 @@ public record RunnerProperties(
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("RAWORC_RUNNER_NAME '" + name + "' is not a runner name: use 1 to 63 of "
                     + "a-z, 0-9, '_', '.', '-', starting with a letter or digit");
+        }
+        if (warmPool < 0) {
+            throw new IllegalArgumentException("RAWORC_RUNNER_WARM_POOL (" + warmPool + ") must be 0 (off) or more");
         }
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero() || heartbeatInterval.compareTo(lostAfter) >= 0) {
             throw new IllegalArgumentException("RAWORC_RUNNER_LOST_AFTER (" + lostAfter + ") must be longer than "

@@ -11,6 +11,8 @@ public final class FilePaths {
 
     public static final String ROOT = "";
     public static final String MOUNT = "/session";
+    /** Raworc's own directory under /session (the agent's environment file): never listed, read, written or checkpointed. */
+    public static final String RESERVED = ".raworc";
     private static final int MAX_LENGTH = 4096;
     private static final int MAX_SEGMENT = 255;
 
@@ -52,7 +54,15 @@ public final class FilePaths {
                 segments.add(segment);
             }
         }
+        if (!segments.isEmpty() && segments.get(0).equals(RESERVED)) {
+            throw new InvalidPathException("Path '" + raw + "' is in " + RESERVED + "/, which is Raworc's own");
+        }
         return String.join("/", segments);
+    }
+
+    /** Whether a relative path is Raworc's own directory or under it. */
+    public static boolean isReserved(String path) {
+        return path.equals(RESERVED) || path.startsWith(RESERVED + "/");
     }
 
     /**

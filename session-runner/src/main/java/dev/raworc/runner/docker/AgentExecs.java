@@ -18,6 +18,7 @@ import com.github.dockerjava.api.model.StreamType;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.api.session.PostMessageCommand;
+import dev.raworc.platform.content.FilePaths;
 import dev.raworc.runner.RunnerProperties;
 
 /**
@@ -33,6 +34,15 @@ public class AgentExecs {
     /** Linux takes up to 128 KiB per environment string; half of it leaves room to spare. */
     static final int MAX_TASK_IN_ENVIRONMENT = 64 << 10;
     private static final String TASK_VARIABLE = "RAWORC_TASK";
+    private static final String FILE_VARIABLE = "RAWORC_ENVIRONMENT_FILE";
+    /** Where the agent finds its environment as a file, readable by the container's user alone. */
+    public static final String ENVIRONMENT_FILE = FilePaths.MOUNT + "/" + FilePaths.RESERVED + "/environment";
+    /** Shell builtins only, so it costs the task no process of its own. */
+    private static final String WRITE_ENVIRONMENT_FILE = """
+            [ -d DIR ] || mkdir -m 700 DIR
+            umask 077; printf '%s' "$VARIABLE" > FILE; umask 022; unset VARIABLE
+            """.replace("DIR", FilePaths.MOUNT + "/" + FilePaths.RESERVED).replace("FILE", ENVIRONMENT_FILE)
+            .replace("VARIABLE", FILE_VARIABLE);
 
     /** An exec created in the session's container, not started yet. */
     public record Prepared(String execId, String boundary, long createdAt) {
@@ -56,6 +66,7 @@ public class AgentExecs {
         String boundary = "raworc-scan-" + UUID.randomUUID();
         List<String> variables = new ArrayList<>();
         environment.forEach((key, value) -> variables.add(key + "=" + value));
+        variables.add(FILE_VARIABLE + "=" + environmentFile(environment));
         String input;
         try {
             if (task.getBytes(StandardCharsets.UTF_8).length <= MAX_TASK_IN_ENVIRONMENT && task.indexOf('\0') < 0) {
@@ -68,7 +79,8 @@ public class AgentExecs {
                 input = "\"$@\" < " + taskFile + "; status=$?; rm -f " + taskFile;
             }
             List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
-                    FileScan.FUNCTION + input + "; raworc_scan " + boundary + "; exit $status", "raworc-agent"));
+                    FileScan.FUNCTION + WRITE_ENVIRONMENT_FILE + input + "; raworc_scan " + boundary + " 2>/dev/null; exit $status",
+                    "raworc-agent"));
             command.addAll(properties.agentCommand());
             String exec = docker.execCreateCmd(container).withCmd(command.toArray(String[]::new)).withEnv(variables)
                     .withAttachStdout(true).withAttachStderr(true).exec().getId();
@@ -76,6 +88,13 @@ public class AgentExecs {
         } catch (NotFoundException | ConflictException notRunning) {
             return Optional.empty();
         }
+    }
+
+    /** The environment as lines a shell can source: {@code KEY='value'}, quotes in values escaped. */
+    static String environmentFile(Map<String, String> environment) {
+        StringBuilder file = new StringBuilder();
+        environment.forEach((key, value) -> file.append(key).append("='").append(value.replace("'", "'\\''")).append("'\n"));
+        return file.toString();
     }
 
     /** Runs the prepared exec to its end or the timeout; the listener hears the agent's output as it comes. */

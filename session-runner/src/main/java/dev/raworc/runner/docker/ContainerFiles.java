@@ -28,10 +28,12 @@ public class ContainerFiles {
 
     private final DockerClient docker;
     private final RunnerProperties properties;
+    private final SessionVolumes volumes;
 
-    ContainerFiles(DockerClient docker, RunnerProperties properties) {
+    ContainerFiles(DockerClient docker, RunnerProperties properties, SessionVolumes volumes) {
         this.docker = docker;
         this.properties = properties;
+        this.volumes = volumes;
     }
 
     /** The scan of a running session's files, or empty when it cannot be had (tools missing, say). */
@@ -110,7 +112,7 @@ public class ContainerFiles {
         var create = docker.createContainerCmd(image)
                 .withLabels(Map.of(Containers.MANAGED_LABEL, "true", Containers.RUNNER_LABEL, properties.name()))
                 .withHostConfig(HostConfig.newHostConfig()
-                        .withBinds(new Bind(Containers.volumeName(sessionId), new Volume(Containers.MOUNT))));
+                        .withBinds(new Bind(volumes.of(sessionId), new Volume(Containers.MOUNT))));
         if (command != null) {
             create.withCmd(command);
         }

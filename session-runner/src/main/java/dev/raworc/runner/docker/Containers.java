@@ -2,8 +2,10 @@ package dev.raworc.runner.docker;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -32,20 +34,33 @@ public class Containers {
     public static final String RUNNER_LABEL = "dev.raworc.runner";
     static final String MOUNT = FilePaths.MOUNT;
 
+    private static final String CONTAINER_PREFIX = "raworc-session-";
+
     private final DockerClient docker;
     private final RunnerProperties properties;
+    private final SessionVolumes volumes;
 
-    Containers(DockerClient docker, RunnerProperties properties) {
+    Containers(DockerClient docker, RunnerProperties properties, SessionVolumes volumes) {
         this.docker = docker;
         this.properties = properties;
+        this.volumes = volumes;
     }
 
     public static String containerName(UUID sessionId) {
-        return "raworc-session-" + sessionId;
+        return CONTAINER_PREFIX + sessionId;
     }
 
-    public static String volumeName(UUID sessionId) {
-        return "raworc-session-" + sessionId;
+    /** The session a container runs: by its label, or, for a container taken from the warm pool, by its name. */
+    public static Optional<UUID> sessionOf(com.github.dockerjava.api.model.Container container) {
+        String label = container.getLabels() == null ? null : container.getLabels().get(SESSION_LABEL);
+        if (label != null) {
+            return Optional.of(UUID.fromString(label));
+        }
+        return Stream.of(container.getNames() == null ? new String[0] : container.getNames())
+                .map(name -> name.startsWith("/") ? name.substring(1) : name)
+                .filter(name -> name.startsWith(CONTAINER_PREFIX))
+                .map(name -> UUID.fromString(name.substring(CONTAINER_PREFIX.length())))
+                .findFirst();
     }
 
     /**
@@ -58,7 +73,7 @@ public class Containers {
         try {
             return createAndStart(spec);
         } catch (ConflictException nameTaken) {
-            java.util.Optional<String> running = runningId(spec.sessionId());
+            Optional<String> running = runningId(spec.sessionId());
             if (running.isPresent()) {
                 return running.get();
             }
@@ -68,19 +83,26 @@ public class Containers {
     }
 
     private String createAndStart(ContainerSpec spec) {
+        return createAndStart(spec.image(), containerName(spec.sessionId()),
+                Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name(),
+                        SESSION_LABEL, spec.sessionId().toString(), SPACE_LABEL, spec.space()),
+                spec.environment(), volumes.of(spec.sessionId()));
+    }
+
+    /** A started container of a session's kind: its limits, its volume at {@code /session}. */
+    String createAndStart(String image, String name, Map<String, String> labels, Map<String, String> environment, String volume) {
         HostConfig host = HostConfig.newHostConfig()
-                .withBinds(new Bind(volumeName(spec.sessionId()), new Volume(MOUNT)))
+                .withBinds(new Bind(volume, new Volume(MOUNT)))
                 .withNanoCPUs((long) (properties.cpus() * 1_000_000_000L))
                 .withMemory(properties.memory().toBytes())
                 .withPidsLimit(properties.pids())
                 .withExtraHosts("host.docker.internal:host-gateway")
                 // Docker restarts session containers after its own restart; one killed from outside stays dead
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
-        String id = docker.createContainerCmd(spec.image())
-                .withName(containerName(spec.sessionId()))
-                .withLabels(Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name(),
-                        SESSION_LABEL, spec.sessionId().toString(), SPACE_LABEL, spec.space()))
-                .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+        String id = docker.createContainerCmd(image)
+                .withName(name)
+                .withLabels(labels)
+                .withEnv(environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withHostConfig(host)
                 .exec()
                 .getId();
@@ -93,13 +115,13 @@ public class Containers {
         return runningId(sessionId).isPresent();
     }
 
-    private java.util.Optional<String> runningId(UUID sessionId) {
+    private Optional<String> runningId(UUID sessionId) {
         try {
             var container = docker.inspectContainerCmd(containerName(sessionId)).exec();
             return Boolean.TRUE.equals(container.getState().getRunning())
-                    ? java.util.Optional.of(container.getId()) : java.util.Optional.empty();
+                    ? Optional.of(container.getId()) : Optional.empty();
         } catch (NotFoundException missing) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -115,21 +137,25 @@ public class Containers {
     /** Removes the session's volume, if any: its files are gone. */
     public void removeVolume(UUID sessionId) {
         try {
-            docker.removeVolumeCmd(volumeName(sessionId)).exec();
+            docker.removeVolumeCmd(volumes.of(sessionId)).exec();
         } catch (NotFoundException alreadyGone) {
             // nothing to remove
         }
+        volumes.forget(sessionId);
     }
 
-    /** Copies every file of one session's volume into another's, with a short-lived container of the image. */
+    /**
+     * Copies every file of one session's volume into another's, with a short-lived container of the
+     * image; not Raworc's own directory, which holds the parent's environment.
+     */
     public void copyVolume(UUID from, UUID to, String image) throws InterruptedException {
         ensureVolume(from);
         ensureVolume(to);
         String id = docker.createContainerCmd(image)
                 .withLabels(Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name()))
-                .withCmd("/bin/sh", "-c", "cp -a /from/. /to/")
+                .withCmd("/bin/sh", "-c", "cp -a /from/. /to/ && rm -rf /to/" + FilePaths.RESERVED)
                 .withHostConfig(HostConfig.newHostConfig().withBinds(
-                        new Bind(volumeName(from), new Volume("/from")), new Bind(volumeName(to), new Volume("/to"))))
+                        new Bind(volumes.of(from), new Volume("/from")), new Bind(volumes.of(to), new Volume("/to"))))
                 .exec().getId();
         try {
             docker.startContainerCmd(id).exec();
@@ -156,9 +182,15 @@ public class Containers {
                 .toList();
     }
 
+    /** The session whose files a volume holds: by its label, or, for a warm container's, as recorded when it was taken. */
+    public Optional<UUID> sessionOf(com.github.dockerjava.api.command.InspectVolumeResponse volume) {
+        String label = volume.getLabels() == null ? null : volume.getLabels().get(SESSION_LABEL);
+        return label != null ? Optional.of(UUID.fromString(label)) : volumes.sessionOf(volume.getName());
+    }
+
     /** Creating a volume that exists already is a no-op for Docker: no need to look first. */
     public void ensureVolume(UUID sessionId) {
-        docker.createVolumeCmd().withName(volumeName(sessionId))
+        docker.createVolumeCmd().withName(volumes.of(sessionId))
                 .withLabels(Map.of(MANAGED_LABEL, "true", RUNNER_LABEL, properties.name(), SESSION_LABEL,
                         sessionId.toString())).exec();
     }

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import dev.raworc.platform.content.FilePaths;
+
 /**
  * A scan of {@code /session} as the container prints it: the listing (type, mode, size, mtime,
  * ctime, inode and name of every path, one per line), then a tar of the files changed since the
- * previous scan's marker, cut at {@link #MAX_CHANGED} bytes. The tar is empty when unknown (the
+ * previous scan's marker, cut at {@link #MAX_CHANGED} bytes; Raworc's own directory left out. The tar is empty when unknown (the
  * first scan, a restarted container); {@code cut} when it was cut short.
  */
 public record FileScan(String listing, InputStream changed, long changedLength, boolean cut) {
@@ -26,15 +28,15 @@ public record FileScan(String listing, InputStream changed, long changedLength, 
     static final String FUNCTION = """
             raworc_scan() {
                 m=/tmp/.raworc-checkpoint
-                touch $m.next && find /session -mindepth 1 -exec stat -c '%F|%a|%s|%y|%z|%i|%n' {} + > $m.list || return 3
+                touch $m.next && find /session -mindepth 1 -path /session/RESERVED -prune -o -exec stat -c '%F|%a|%s|%y|%z|%i|%n' {} + > $m.list || return 3
                 printf '\\000%s\\n' "$1"
                 stat -c %s $m.list && cat $m.list || return 3
                 if [ -f $m ]; then
-                    (cd / && find session -type f -newer $m -exec tar -c -f - {} + 2>/dev/null | head -c MAX) || true
+                    (cd / && find session -path session/RESERVED -prune -o -type f -newer $m -exec tar -c -f - {} + 2>/dev/null | head -c MAX) || true
                 fi
                 mv $m.next $m
             }
-            """.replace("MAX", Integer.toString(MAX_CHANGED + 1));
+            """.replace("MAX", Integer.toString(MAX_CHANGED + 1)).replace("RESERVED", FilePaths.RESERVED);
 
     /** A boundary no output will hold by chance, as the function prints it. */
     static byte[] boundary(String token) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.raworc.api.files.FileEntry;
 import dev.raworc.api.files.FileType;
 import dev.raworc.platform.content.Blobs;
+import dev.raworc.platform.content.FilePaths;
 import dev.raworc.platform.content.Manifest;
 import dev.raworc.platform.content.Manifests;
 import dev.raworc.platform.content.StoredBlob;
@@ -62,6 +63,9 @@ public class Checkpointer {
         List<Manifest.Item> items = new ArrayList<>();
         Map<String, Listing.Listed> changed = new HashMap<>();
         for (Listing.Listed listed : listing.orElse(List.of())) {
+            if (FilePaths.isReserved(listed.path())) {
+                continue;
+            }
             Optional<FileEntry> before = previous.get(listed.path());
             if (before.isPresent() && before.get().type() == listed.type()
                     && listed.stamp().equals(previous.stamp(listed.path()).orElse(null))) {
@@ -78,7 +82,7 @@ public class Checkpointer {
             try (TarArchiveInputStream tar = new TarArchiveInputStream(files.read(sessionId, ""))) {
                 for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                     String path = relative(entry.getName());
-                    if (!path.isEmpty() && (listing.isEmpty() || changed.containsKey(path))) {
+                    if (!path.isEmpty() && !FilePaths.isReserved(path) && (listing.isEmpty() || changed.containsKey(path))) {
                         added += read(tar, entry, path, changed.get(path), items);
                     }
                 }

@@ -4,6 +4,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.runner.RunnerProperties;
+import dev.raworc.runner.docker.WarmPool;
 import dev.raworc.runner.state.RunnerSessions;
 
 /**
@@ -19,16 +20,18 @@ class Heartbeats {
     private final RunnerSessions state;
     private final SessionRunner runner;
     private final RunnerProperties properties;
+    private final WarmPool pool;
 
-    Heartbeats(RunnerSessions state, SessionRunner runner, RunnerProperties properties) {
+    Heartbeats(RunnerSessions state, SessionRunner runner, RunnerProperties properties, WarmPool pool) {
         this.state = state;
+        this.pool = pool;
         this.runner = runner;
         this.properties = properties;
     }
 
     @Scheduled(initialDelayString = "0", fixedDelayString = "${raworc.runner.heartbeat-interval:5s}")
     void beat() {
-        state.beat();
+        state.beat(pool.size());
         state.liveOnLostRunners(properties.lostAfter()).forEach(sessionId -> runner.fail(sessionId, RUNNER_LOST));
     }
 }

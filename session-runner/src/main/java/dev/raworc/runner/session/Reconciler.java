@@ -73,11 +73,11 @@ class Reconciler {
         Map<UUID, SessionRow> sessions = sessions();
         Map<UUID, Container> bySession = new HashMap<>();
         for (Container container : running) {
-            String label = container.getLabels().get(Containers.SESSION_LABEL);
-            if (label == null) {
-                continue;
+            java.util.Optional<UUID> of = Containers.sessionOf(container);
+            if (of.isEmpty()) {
+                continue; // a warm container, or a helper
             }
-            UUID sessionId = UUID.fromString(label);
+            UUID sessionId = of.get();
             SessionRow session = sessions.get(sessionId);
             boolean unknownAndOld = session == null
                     && Instant.ofEpochSecond(container.getCreated()).plus(UNKNOWN_GRACE).isBefore(Instant.now());
@@ -107,11 +107,11 @@ class Reconciler {
 
     private void removeVolumesOfGoneSessions(Map<UUID, SessionRow> sessions) {
         for (var volume : containers.managedVolumes()) {
-            String label = volume.getLabels() == null ? null : volume.getLabels().get(Containers.SESSION_LABEL);
-            if (label == null) {
+            java.util.Optional<UUID> of = containers.sessionOf(volume);
+            if (of.isEmpty()) {
                 continue;
             }
-            UUID sessionId = UUID.fromString(label);
+            UUID sessionId = of.get();
             SessionRow session = sessions.get(sessionId);
             if (session != null && session.deleted()) {
                 work.submit(sessionId, "remove stray volume", () -> containers.removeVolume(sessionId));

@@ -43,6 +43,8 @@ import dev.raworc.runner.docker.AgentExecs;
 import dev.raworc.runner.docker.AgentRun;
 import dev.raworc.runner.docker.ContainerSpec;
 import dev.raworc.runner.docker.Containers;
+import dev.raworc.runner.docker.WarmPool;
+import dev.raworc.runner.state.RunnerSessions;
 
 /**
  * Turns session events into container work and reports back with commands. It starts at the head
@@ -57,6 +59,8 @@ import dev.raworc.runner.docker.Containers;
 class SessionRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRunner.class);
+    /** How long a runner without a warm container leaves a new session to one with some. */
+    static final java.time.Duration WARM_PREFERENCE = java.time.Duration.ofMillis(500);
 
     private final Containers containers;
     private final SessionWork work;
@@ -70,12 +74,15 @@ class SessionRunner {
     private final TaskOutcomes outcomes;
     private final LiveOutputs liveOutputs;
     private final AgentExecs agents;
+    private final WarmPool pool;
+    private final RunnerSessions runnerState;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     SessionRunner(Containers containers, SessionWork work, RunnerCommands commands, SessionFilesRunner files,
                   EventStore events, Placements placements, SpaceSecrets secrets, RunnerProperties properties,
-                  JwtTokens tokens, TaskOutcomes outcomes, LiveOutputs liveOutputs, AgentExecs agents) {
+                  JwtTokens tokens, TaskOutcomes outcomes, LiveOutputs liveOutputs, AgentExecs agents, WarmPool pool,
+                  RunnerSessions runnerState) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
@@ -88,6 +95,8 @@ class SessionRunner {
         this.outcomes = outcomes;
         this.liveOutputs = liveOutputs;
         this.agents = agents;
+        this.pool = pool;
+        this.runnerState = runnerState;
     }
 
     @EventHandler
@@ -115,7 +124,7 @@ class SessionRunner {
     void on(SessionRestoredEvent event) {
         work.submit(event.sessionId(), "restore", () -> {
             if (placements.runnerOf(event.sessionId()).isEmpty()) {
-                claimIfItsFilesAreHere(event.sessionId());
+                claimIfItsFilesAreHere(event.sessionId(), false);
             } else if (placements.mine(event.sessionId())) {
                 startRecorded(event.sessionId(), false);
             }
@@ -163,13 +172,23 @@ class SessionRunner {
      * claims it. One with the files of a past checkpoint can go anywhere: they are in the content store.
      */
     void place(UUID sessionId) {
-        work.submit(sessionId, "claim", () -> claimIfItsFilesAreHere(sessionId));
+        work.submit(sessionId, "claim", () -> claimIfItsFilesAreHere(sessionId, true));
     }
 
-    private void claimIfItsFilesAreHere(UUID sessionId) {
-        SessionForkedEvent fork = RecordedSession.read(events, sessionId).fork();
+    /**
+     * A new session that could take a warm container is left a moment to a runner that has one
+     * ready, when this one has none: placement prefers a warm start.
+     */
+    private void claimIfItsFilesAreHere(UUID sessionId, boolean isNew) {
+        RecordedSession session = RecordedSession.read(events, sessionId);
+        SessionForkedEvent fork = session.fork();
         if (fork == null || !fork.copyData() || fork.filesFrom() != null || placements.mine(fork.parentSessionId())) {
-            claim(sessionId);
+            boolean couldStartWarm = isNew && (fork == null || !fork.copyData()) && pool.isPoolImage(session.image());
+            if (couldStartWarm && pool.size() == 0 && runnerState.othersHaveWarmMembers(properties.lostAfter())) {
+                work.submitAfter(sessionId, "claim", WARM_PREFERENCE, () -> claim(sessionId));
+            } else {
+                claim(sessionId);
+            }
         }
     }
 
@@ -194,7 +213,7 @@ class SessionRunner {
         work.submit(sessionId, "recreate", () -> {
             if (!containers.isRunning(sessionId)) {
                 log.info("Session {} has no running container: starting one", sessionId);
-                start(sessionId, space, image);
+                start(sessionId, space, image, false);
             }
         });
     }
@@ -254,7 +273,7 @@ class SessionRunner {
                 return;
             }
         }
-        start(sessionId, session.space(), session.image());
+        start(sessionId, session.space(), session.image(), firstStart && (session.fork() == null || !session.fork().copyData()));
         if (copiesParentVolume || !session.unappliedWrites().isEmpty()) {
             files.checkpoint(sessionId); // the copied files, writes made before it ran or while this runner was away
         }
@@ -269,9 +288,12 @@ class SessionRunner {
         }
     }
 
-    private void start(UUID sessionId, String space, String image) {
+    /** A new session with nothing to copy into its volume may take a warm container, which gets its environment with each task. */
+    private void start(UUID sessionId, String space, String image, boolean mayTakeWarm) {
         try {
-            String containerId = containers.start(new ContainerSpec(sessionId, space, image, environment(sessionId, space)));
+            Optional<String> warm = mayTakeWarm ? pool.take(sessionId, image) : Optional.empty();
+            String containerId = warm.isPresent() ? warm.get()
+                    : containers.start(new ContainerSpec(sessionId, space, image, environment(sessionId, space)));
             send(new MarkSessionReadyCommand(sessionId, containerId));
         } catch (NotFoundException e) {
             failNow(sessionId, "image '" + image + "' not found");

@@ -40,6 +40,12 @@ class SessionWork implements DisposableBean {
                 }, threads));
     }
 
+    /** Queues the task after a delay, behind whatever the session has queued by then. */
+    void submitAfter(UUID sessionId, String what, java.time.Duration delay, Runnable task) {
+        CompletableFuture.runAsync(() -> submit(sessionId, what, task),
+                CompletableFuture.delayedExecutor(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     @Override
     public void destroy() {
         threads.shutdownNow();

@@ -51,11 +51,20 @@ public class RunnerSessions {
                 .query(UUID.class).list();
     }
 
-    /** Records that this runner is alive now. */
-    public void beat() {
+    /** Records that this runner is alive now, with how many warm containers it holds ready. */
+    public void beat(int warmMembers) {
         jdbc.sql("""
-                INSERT INTO runner_heartbeats (runner, seen_at) VALUES (:name, now())
-                ON CONFLICT (runner) DO UPDATE SET seen_at = now()""")
-                .param("name", properties.name()).update();
+                INSERT INTO runner_heartbeats (runner, seen_at, warm_members) VALUES (:name, now(), :warm)
+                ON CONFLICT (runner) DO UPDATE SET seen_at = now(), warm_members = :warm""")
+                .param("name", properties.name()).param("warm", warmMembers).update();
+    }
+
+    /** Whether another live runner said, at its last heartbeat, that it holds warm containers ready. */
+    public boolean othersHaveWarmMembers(Duration lostAfter) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM runner_heartbeats WHERE runner <> :name AND warm_members > 0
+                               AND seen_at >= now() - make_interval(secs => :seconds))""")
+                .param("name", properties.name()).param("seconds", lostAfter.toMillis() / 1000.0)
+                .query(Boolean.class).single();
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import dev.raworc.platform.testing.TestDatabase;
 import dev.raworc.runner.RunnerProperties;
 
 /**
@@ -27,10 +28,10 @@ class ContainersStartTest {
 
     private final RunnerProperties properties = new RunnerProperties("http://localhost:9/api/v0", List.of("raworc-agent"),
             Duration.ofMinutes(1), 0.5, DataSize.ofMegabytes(64), 64, Duration.ZERO, Duration.ofSeconds(5),
-            Duration.ofSeconds(15), null, "t", Duration.ofSeconds(60), Duration.ofSeconds(5));
+            Duration.ofSeconds(15), null, "t", Duration.ofSeconds(60), Duration.ofSeconds(5), 0);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DockerClient docker = new DockerConfiguration().dockerClient(properties, registry);
-    private final Containers containers = new Containers(docker, properties);
+    private final Containers containers = new Containers(docker, properties, new SessionVolumes(TestDatabase.jdbc()));
     private final ContainerSpec spec = new ContainerSpec(UUID.randomUUID(), "default", IMAGE, Map.of("GREETING", "hi"));
 
     @AfterEach
@@ -48,7 +49,7 @@ class ContainersStartTest {
         assertThat(container.getId()).isEqualTo(id);
         assertThat(container.getState().getRunning()).isTrue();
         assertThat(container.getMounts()).anySatisfy(mount -> {
-            assertThat(mount.getName()).isEqualTo(Containers.volumeName(spec.sessionId()));
+            assertThat(mount.getName()).isEqualTo(SessionVolumes.named(spec.sessionId()));
             assertThat(mount.getDestination().getPath()).isEqualTo(Containers.MOUNT);
         });
         assertThat(registry.get("raworc.runner.docker").tags("operation", "POST /containers/{id}/start", "outcome", "success")
