@@ -65,7 +65,7 @@ public final class Benchmarks {
             throws Exception {
         // the webhook benchmark's receiver listens on 127.0.0.1
         try (BenchServer server = BenchServer.start(jar, jvmOptions, port, Map.of("RAWORC_DEFAULT_IMAGE", image,
-                "RAWORC_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true"))) {
+                "RAWORC_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true", "RAWORC_RUNNER_WARM_POOL", String.valueOf(SessionStartBenchmark.POOL)))) {
             Api api = server.login();
             SessionsMade sessions = new SessionsMade(api);
             MessageBenchmarks messages = new MessageBenchmarks(api, server.jdbcUrl(), measure, sessions);

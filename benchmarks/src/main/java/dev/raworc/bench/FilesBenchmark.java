@@ -106,6 +106,12 @@ final class FilesBenchmark {
         return took;
     }
 
+    /** The session's volume, as its container mounts it (one taken from the warm pool keeps its own). */
+    private String volumeOf(String id) {
+        return docker.inspectContainerCmd("raworc-session-" + id).exec().getMounts().stream()
+                .filter(mount -> "/session".equals(mount.getDestination().getPath())).findFirst().orElseThrow().getName();
+    }
+
     private double rawCopyAndStart(String id) throws Exception {
         String volume = "raworc-benchmark-copy-" + System.nanoTime();
         List<String> made = new ArrayList<>();
@@ -113,7 +119,7 @@ final class FilesBenchmark {
         docker.createVolumeCmd().withName(volume).withLabels(Map.of(LABEL, "true")).exec();
         String copy = docker.createContainerCmd(image).withLabels(Map.of(LABEL, "true"))
                 .withCmd("/bin/sh", "-c", "cp -a /from/. /to/")
-                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind("raworc-session-" + id, new Volume("/from")),
+                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volumeOf(id), new Volume("/from")),
                         new Bind(volume, new Volume("/to")))).exec().getId();
         made.add(copy);
         docker.startContainerCmd(copy).exec();

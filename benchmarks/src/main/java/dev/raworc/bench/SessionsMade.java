@@ -31,10 +31,14 @@ final class SessionsMade {
         return id;
     }
 
+    boolean isIdle(String id) throws Exception {
+        return "idle".equals(api.send("GET", "/sessions/" + id, null, 200).get("state").asString());
+    }
+
     void awaitIdle(String... ids) throws Exception {
         for (String id : ids) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (!"idle".equals(api.send("GET", "/sessions/" + id, null, 200).get("state").asString())) {
+            while (!isIdle(id)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("session " + id + " did not become idle");
                 }
@@ -76,8 +80,9 @@ final class SessionsMade {
     }
 
     private static long leftInDocker(DockerClient docker, Set<String> ours) {
+        // by name: a container taken from the warm pool has no session label
         long containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec()
-                .stream().filter(container -> ours.contains(container.getLabels().get(SESSION_LABEL))).count();
+                .stream().filter(container -> ours.stream().anyMatch(id -> container.getNames()[0].equals("/raworc-session-" + id))).count();
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_LABEL + "=true")).exec().getVolumes();
         return containers + (volumes == null ? 0
                 : volumes.stream().filter(volume -> volume.getLabels() != null && ours.contains(volume.getLabels().get(SESSION_LABEL)))
