@@ -85,7 +85,7 @@ final class SessionsMade {
                 .stream().filter(container -> ours.stream().anyMatch(id -> container.getNames()[0].equals("/raworc-session-" + id))).count();
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_LABEL + "=true")).exec().getVolumes();
         return containers + (volumes == null ? 0
-                : volumes.stream().filter(volume -> volume.getLabels() != null && ours.contains(volume.getLabels().get(SESSION_LABEL)))
+                : volumes.stream().filter(volume -> volume.getLabels() != null && volume.getLabels().containsKey(SESSION_LABEL) && ours.contains(volume.getLabels().get(SESSION_LABEL)))
                 .count());
     }
 }
