@@ -89,6 +89,7 @@ public final class Benchmarks {
             sessions.deleteAll(docker);
             rows.add(new Row("server peak resident memory (live benchmarks)", server.peakResidentMb(), "MB", "", Double.NaN));
         }
+        SessionStartBenchmark.removeWarmPool(docker);
     }
 
     private void atScale(Path jar, List<String> jvmOptions, int port, int sessions) throws Exception {

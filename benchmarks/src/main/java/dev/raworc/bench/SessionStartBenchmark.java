@@ -18,6 +18,9 @@ final class SessionStartBenchmark {
     static final int POOL = 2;
     private static final int RUNS = 20;
     private static final int BURST = 3 * POOL;
+    /** The runner's marks on its warm containers (session-runner's WarmPool). */
+    private static final String WARM_LABEL = "dev.raworc.warm";
+    private static final String WARM_PREFIX = "raworc-warm-";
 
     private SessionStartBenchmark() {
     }
@@ -76,14 +79,25 @@ final class SessionStartBenchmark {
 
     private static void awaitFullPool(DockerClient docker) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (docker.listContainersCmd().exec().stream().filter(container -> container.getLabels().containsKey("dev.raworc.warm"))
-                .filter(container -> container.getNames()[0].startsWith("/raworc-warm-")).count() < POOL) {
+        while (docker.listContainersCmd().exec().stream().filter(container -> container.getLabels().containsKey(WARM_LABEL))
+                .filter(container -> container.getNames()[0].startsWith("/" + WARM_PREFIX)).count() < POOL) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the warm pool did not fill up");
             }
             Thread.sleep(20);
         }
         Thread.sleep(200); // the runner learns of its new member right after Docker has it
+    }
+
+    /** The stopped server's warm containers and their volumes: a run leaves nothing behind in Docker. */
+    static void removeWarmPool(DockerClient docker) {
+        for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(WARM_LABEL)).exec()) {
+            String name = container.getNames()[0].substring(1);
+            if (name.startsWith(WARM_PREFIX)) {
+                docker.removeContainerCmd(container.getId()).withForce(true).exec();
+                docker.removeVolumeCmd(name).exec();
+            }
+        }
     }
 
     static double median(double[] values) {

@@ -26,6 +26,14 @@ final class WarmMembers {
         return id;
     }
 
+    /** A member's volume whose container never came (a crash between the two). */
+    static String orphanVolume(DockerClient docker) {
+        String name = "raworc-warm-" + UUID.randomUUID();
+        docker.createVolumeCmd().withName(name).withLabels(Map.of(Containers.MANAGED_LABEL, "true", Containers.RUNNER_LABEL, "default",
+                WarmPool.WARM_LABEL, "stale")).exec();
+        return name;
+    }
+
     /** Every member left in Docker, with its volume, so that no test leaves containers behind. */
     static void removeAll(DockerClient docker) {
         for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(WarmPool.WARM_LABEL)).exec()) {

@@ -95,15 +95,16 @@ class WarmPoolTest {
     }
 
     @Test
-    void aMemberThatNoLongerMatchesOrDiedIsReplaced() {
+    void aMemberThatNoLongerMatchesOrDiedIsReplacedAndLeftOverVolumesRemoved() {
         Set<String> warm = awaitFullPool();
         String died = warm.iterator().next();
         runner.docker.killContainerCmd(died).exec();
         String stale = WarmMembers.stale(runner.docker, DockerSessions.IMAGE);
+        String orphan = WarmMembers.orphanVolume(runner.docker);
 
-        Eventually.await(DockerSessions.READY, "the dead and the stale member gone, the pool full again", () -> {
+        Eventually.await(DockerSessions.READY, "the dead and the stale member and the orphan volume gone, the pool full again", () -> {
             Set<String> now = members();
-            return !now.contains(died) && !now.contains(stale) && now.size() == POOL;
+            return !now.contains(died) && !now.contains(stale) && now.size() == POOL && !runner.volumeNamed(orphan);
         });
     }
 

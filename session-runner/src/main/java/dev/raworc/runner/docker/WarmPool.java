@@ -179,6 +179,7 @@ public class WarmPool {
                 removeMember(member);
             }
         }
+        removeOrphanVolumes(found);
         adopted = true;
         while (fingerprint != null && size() < properties.warmPool()) {
             String name = PREFIX + UUID.randomUUID();
@@ -188,6 +189,23 @@ public class WarmPool {
             String id = containers.createAndStart(image, name, labels, Map.of("RAWORC_API_URL", properties.apiUrl()), name);
             synchronized (this) {
                 ready.addLast(new Member(id, name));
+            }
+        }
+    }
+
+    /** Volumes made for members whose containers are gone (a crash between the two, say) and that no session took. */
+    private void removeOrphanVolumes(List<Container> found) {
+        Set<String> containers = new HashSet<>();
+        found.forEach(container -> containers.add(container.getNames() == null ? "" : container.getNames()[0].substring(1)));
+        var listed = docker.listVolumesCmd().withFilter("label", List.of(WARM_LABEL)).exec().getVolumes();
+        for (var volume : listed == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : listed) {
+            if (properties.name().equals(volume.getLabels().get(Containers.RUNNER_LABEL)) && !containers.contains(volume.getName())
+                    && volumes.sessionOf(volume.getName()).isEmpty()) {
+                try {
+                    docker.removeVolumeCmd(volume.getName()).exec();
+                } catch (NotFoundException | ConflictException goneOrInUse) {
+                    // a helper may be using it; the next refill looks again
+                }
             }
         }
     }
