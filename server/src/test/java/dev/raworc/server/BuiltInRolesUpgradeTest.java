@@ -70,7 +70,8 @@ class BuiltInRolesUpgradeTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return ServerProcess.start(dataDir, "--raworc.admin-password=" + password,
+        // no runner: its sessions need no container, and would leave volumes behind in Docker
+        return ServerProcess.start(dataDir, "--raworc.admin-password=" + password, "--raworc.sides=command,query",
                 "--raworc.jwt-secret=upgrade-jwt-secret-that-is-long-enough-0123");
     }
 

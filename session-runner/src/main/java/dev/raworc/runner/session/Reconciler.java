@@ -38,6 +38,7 @@ class Reconciler {
 
     private final Containers containers;
     private final SessionRunner runner;
+    private final TaskHandOffs tasks;
     private final SessionWork work;
     private final RunnerSessions state;
     private final RunnerProperties properties;
@@ -45,10 +46,11 @@ class Reconciler {
     private volatile Instant engineBackSince;
     private volatile boolean engineWasDown = true;
 
-    Reconciler(Containers containers, SessionRunner runner, SessionWork work, RunnerSessions state,
+    Reconciler(Containers containers, SessionRunner runner, TaskHandOffs tasks, SessionWork work, RunnerSessions state,
                RunnerProperties properties, ContainerCounts counts) {
         this.containers = containers;
         this.runner = runner;
+        this.tasks = tasks;
         this.work = work;
         this.state = state;
         this.properties = properties;
@@ -98,7 +100,7 @@ class Reconciler {
             } else if (!"running".equals(container.getState()) && !"restarting".equals(container.getState()) && graceOver) {
                 runner.died(session.id(), container.getStatus());
             } else if (session.busyWithATask() || session.idleWithUnansweredTasks()) {
-                runner.resume(session.id(), session.busyWithATask());
+                tasks.resume(session.id(), session.busyWithATask());
             }
         }
         removeVolumesOfGoneSessions(sessions);

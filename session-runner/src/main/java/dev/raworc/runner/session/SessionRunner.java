@@ -1,32 +1,21 @@
 package dev.raworc.runner.session;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.raworc.api.DomainException;
-import dev.raworc.api.session.ChangeSessionStateCommand;
 import dev.raworc.api.session.FailSessionCommand;
 import dev.raworc.api.session.MarkSessionReadyCommand;
 import dev.raworc.api.session.MessagePostedEvent;
-import dev.raworc.api.session.MessageRole;
 import dev.raworc.api.session.PlaceSessionCommand;
-import dev.raworc.api.session.PostMessageCommand;
 import dev.raworc.api.session.SessionClosedEvent;
 import dev.raworc.api.session.SessionCreatedEvent;
 import dev.raworc.api.session.SessionDeletedEvent;
@@ -35,12 +24,8 @@ import dev.raworc.api.session.SessionPlacedEvent;
 import dev.raworc.api.session.SessionRestoredEvent;
 import dev.raworc.api.session.SessionState;
 import dev.raworc.api.session.SessionStateChangedEvent;
-import dev.raworc.platform.crypto.SpaceSecrets;
-import dev.raworc.platform.security.JwtTokens;
 import dev.raworc.runner.RunnerProperties;
 import dev.raworc.runner.RunnerSide;
-import dev.raworc.runner.docker.AgentExecs;
-import dev.raworc.runner.docker.AgentRun;
 import dev.raworc.runner.docker.ContainerSpec;
 import dev.raworc.runner.docker.Containers;
 import dev.raworc.runner.docker.WarmPool;
@@ -68,33 +53,24 @@ class SessionRunner {
     private final SessionFilesRunner files;
     private final EventStore events;
     private final Placements placements;
-    private final SpaceSecrets secrets;
     private final RunnerProperties properties;
-    private final JwtTokens tokens;
-    private final TaskOutcomes outcomes;
-    private final LiveOutputs liveOutputs;
-    private final AgentExecs agents;
+    private final AgentEnvironment environment;
+    private final TaskHandOffs tasks;
     private final WarmPool pool;
     private final RunnerSessions runnerState;
-    private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
-    private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     SessionRunner(Containers containers, SessionWork work, RunnerCommands commands, SessionFilesRunner files,
-                  EventStore events, Placements placements, SpaceSecrets secrets, RunnerProperties properties,
-                  JwtTokens tokens, TaskOutcomes outcomes, LiveOutputs liveOutputs, AgentExecs agents, WarmPool pool,
-                  RunnerSessions runnerState) {
+                  EventStore events, Placements placements, RunnerProperties properties, AgentEnvironment environment,
+                  TaskHandOffs tasks, WarmPool pool, RunnerSessions runnerState) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
         this.files = files;
         this.events = events;
         this.placements = placements;
-        this.secrets = secrets;
         this.properties = properties;
-        this.tokens = tokens;
-        this.outcomes = outcomes;
-        this.liveOutputs = liveOutputs;
-        this.agents = agents;
+        this.environment = environment;
+        this.tasks = tasks;
         this.pool = pool;
         this.runnerState = runnerState;
     }
@@ -162,7 +138,7 @@ class SessionRunner {
     @EventHandler
     void on(@Task MessagePostedEvent event) {
         if (placements.placedHere(event.sessionId())) {
-            handOffInTurn(event);
+            tasks.inTurn(event);
         }
     }
 
@@ -200,14 +176,6 @@ class SessionRunner {
         });
     }
 
-    private void handOffInTurn(MessagePostedEvent event) {
-        if (!handedOff.add(event.sessionId() + "/" + event.seq())) {
-            return;
-        }
-        tasksWaiting.computeIfAbsent(event.sessionId(), id -> new AtomicInteger()).incrementAndGet();
-        work.submit(event.sessionId(), "task " + event.seq(), () -> handOff(event));
-    }
-
     /** A live session without a container gets one, unless its queued work provides it first. */
     void ensureRunning(UUID sessionId, String space, String image) {
         work.submit(sessionId, "recreate", () -> {
@@ -227,26 +195,8 @@ class SessionRunner {
         });
     }
 
-    /**
-     * Catches up a session whose work was lost (the runner stopped mid-task, say): its unanswered
-     * USER messages are handed over again, in order, and a BUSY session with none left is IDLE.
-     */
-    void resume(UUID sessionId, boolean busyWithATask) {
-        work.submit(sessionId, "resume", () -> {
-            AtomicInteger waiting = tasksWaiting.get(sessionId);
-            if (waiting != null && waiting.get() > 0) {
-                return; // its work is under way
-            }
-            var unanswered = RecordedSession.read(events, sessionId).unanswered();
-            if (unanswered.isEmpty() && busyWithATask) {
-                changeState(sessionId, SessionState.IDLE, "no task left");
-            }
-            unanswered.forEach(this::handOffInTurn);
-        });
-    }
-
     void closeIdle(UUID sessionId) {
-        work.submit(sessionId, "idle timeout", () -> changeState(sessionId, SessionState.CLOSED, "idle_timeout"));
+        work.submit(sessionId, "idle timeout", () -> commands.changeState(sessionId, SessionState.CLOSED, "idle_timeout"));
     }
 
     /**
@@ -277,7 +227,7 @@ class SessionRunner {
         if (copiesParentVolume || !session.unappliedWrites().isEmpty()) {
             files.checkpoint(sessionId); // the copied files, writes made before it ran or while this runner was away
         }
-        session.unanswered().forEach(this::handOffInTurn);
+        session.unanswered().forEach(tasks::inTurn);
     }
 
     private void claim(UUID sessionId) {
@@ -293,72 +243,12 @@ class SessionRunner {
         try {
             Optional<String> warm = mayTakeWarm ? pool.take(sessionId, image) : Optional.empty();
             String containerId = warm.isPresent() ? warm.get()
-                    : containers.start(new ContainerSpec(sessionId, space, image, environment(sessionId, space)));
+                    : containers.start(new ContainerSpec(sessionId, space, image, environment.of(sessionId, space)));
             send(new MarkSessionReadyCommand(sessionId, containerId));
         } catch (NotFoundException e) {
             failNow(sessionId, "image '" + image + "' not found");
         } catch (RuntimeException e) {
             failNow(sessionId, "the container could not start: " + describe(e));
-        }
-    }
-
-    /** What the agent finds in its environment: the space's secrets as they are now, and who it works for. */
-    private Map<String, String> environment(UUID sessionId, String space) {
-        Map<String, String> environment = new LinkedHashMap<>(secrets.of(space));
-        environment.put("RAWORC_API_URL", properties.apiUrl());
-        environment.put("RAWORC_SESSION_ID", sessionId.toString());
-        environment.put("RAWORC_SPACE", space);
-        environment.put("RAWORC_TOKEN", tokens.issueForSession(sessionId, space).token());
-        return environment;
-    }
-
-    /**
-     * Runs the task; BUSY is recorded while the agent starts, and before its reply. The run ends
-     * with a scan of the files, which the checkpoint after the reply uses.
-     */
-    private void handOff(MessagePostedEvent task) {
-        UUID sessionId = task.sessionId();
-        long started = System.nanoTime();
-        Optional<AgentExecs.Prepared> prepared = agents.prepare(sessionId, task.content(),
-                environment(sessionId, placements.spaceOf(sessionId)));
-        if (prepared.isEmpty()) { // not started yet: its start hands the task over
-            handedOff.remove(sessionId + "/" + task.seq());
-            tasksWaiting.get(sessionId).decrementAndGet();
-            return;
-        }
-        AgentRun run = null;
-        try {
-            CompletableFuture<Void> busy = CompletableFuture.runAsync(
-                    () -> changeState(sessionId, SessionState.BUSY, "task " + task.seq()));
-            try (LiveOutput live = liveOutputs.open(sessionId, task.seq())) {
-                run = agents.run(prepared.get(), properties.agentTimeout(), live);
-            } finally {
-                busy.join();
-            }
-            outcomes.ran(run);
-            AgentReply reply = AgentReply.of(task, run);
-            send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
-            files.checkpointAfterTask(sessionId, run.scan());
-        } catch (NotFoundException | DomainException gone) {
-            if (run == null) {
-                outcomes.couldNotRun(started);
-            }
-            log.info("Task {} of session {} not handed over: the session has no running container", task.seq(), sessionId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (tasksWaiting.get(sessionId).decrementAndGet() == 0) {
-                changeState(sessionId, SessionState.IDLE, null);
-            }
-        }
-    }
-
-    /** Moves the session if it can; a session that moved on meanwhile (closed, say) stays as it is. */
-    private void changeState(UUID sessionId, SessionState state, String reason) {
-        try {
-            send(new ChangeSessionStateCommand(sessionId, state, reason));
-        } catch (DomainException | AggregateNotFoundException notNow) {
-            log.debug("Session {} not moved to {}: {}", sessionId, state, notNow.getMessage());
         }
     }
 
