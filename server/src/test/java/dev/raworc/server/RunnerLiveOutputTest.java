@@ -3,6 +3,8 @@ package dev.raworc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -41,17 +43,26 @@ class RunnerLiveOutputTest {
         try (SseClient stream = SseClient.open(runner.api.port(), "/sessions/" + id + "/events/stream", runner.token, Map.of())) {
             int task = runner.post(id, "echo started; echo warming up >&2; sleep 3; echo finished");
 
-            Event started = stream.nextOutput("stdout", DockerSessions.READY);
-            long startedAt = System.nanoTime();
-            JsonNode chunk = started.json();
-            assertThat(chunk.get("text").asString()).isEqualTo("started\n");
+            // Docker interleaves the two streams in no set order: each chunk is awaited on its own
+            List<Event> outputs = new ArrayList<>();
+            long firstAt = 0;
+            JsonNode reply = null;
+            while (reply == null) {
+                Event event = stream.next(DockerSessions.READY);
+                if ("output".equals(event.name())) {
+                    firstAt = outputs.isEmpty() ? System.nanoTime() : firstAt;
+                    outputs.add(event);
+                } else if (SseClient.isReply(event.json())) {
+                    reply = event.json();
+                }
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - firstAt)).as("output before the reply").isGreaterThan(Duration.ofSeconds(2));
+            assertThat(outputs).extracting(event -> event.json().get("stream").asString() + ":" + event.json().get("text").asString())
+                    .contains("stdout:started\n", "stderr:warming up\n");
+            JsonNode chunk = outputs.get(0).json();
             assertThat(chunk.get("session_id").asString()).isEqualTo(id);
             assertThat(chunk.get("task_seq").asInt()).isEqualTo(task);
-            assertThat(started.id()).as("chunks are not events of the log: no position").isNull();
-            assertThat(stream.nextOutput("stderr", DockerSessions.READY).json().get("text").asString()).isEqualTo("warming up\n");
-
-            JsonNode reply = stream.nextReply(DockerSessions.READY);
-            assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThan(Duration.ofSeconds(2));
+            assertThat(outputs.get(0).id()).as("chunks are not events of the log: no position").isNull();
             assertThat(reply.get("data").get("content").asString()).contains("started", "finished");
         }
     }

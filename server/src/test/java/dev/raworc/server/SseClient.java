@@ -131,7 +131,8 @@ final class SseClient implements AutoCloseable {
         return event;
     }
 
-    private static boolean isReply(JsonNode event) {
+    /** Whether an event is the agent's reply: a {@code MessagePostedEvent} of role {@code agent}. */
+    static boolean isReply(JsonNode event) {
         return event.path("type").asString().equals("MessagePostedEvent") && event.path("data").path("role").asString().equals("agent");
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
@@ -34,6 +35,8 @@ public class AgentExecs {
     /** Linux takes up to 128 KiB per environment string; half of it leaves room to spare. */
     static final int MAX_TASK_IN_ENVIRONMENT = 64 << 10;
     private static final String TASK_VARIABLE = "RAWORC_TASK";
+    /** How long the scan after a task may take before the checkpoint scans again on its own. */
+    private static final Duration SCAN_TIMEOUT = Duration.ofMinutes(5);
     private static final String FILE_VARIABLE = "RAWORC_ENVIRONMENT_FILE";
     /** Where the agent finds its environment as a file, readable by the container's user alone. */
     public static final String ENVIRONMENT_FILE = FilePaths.MOUNT + "/" + FilePaths.RESERVED + "/environment";
@@ -78,8 +81,9 @@ public class AgentExecs {
                         .withRemotePath("/tmp").exec();
                 input = "\"$@\" < " + taskFile + "; status=$?; rm -f " + taskFile;
             }
+            String endOfAgent = FileScan.endOfAgent(boundary, "$status", "") + "; " + FileScan.endOfAgent(boundary, "$status", " >&2");
             List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
-                    FileScan.FUNCTION + WRITE_ENVIRONMENT_FILE + input + "; raworc_scan " + boundary + " 2>/dev/null; exit $status",
+                    FileScan.FUNCTION + WRITE_ENVIRONMENT_FILE + input + "; " + endOfAgent + "; raworc_scan 2>/dev/null; exit $status",
                     "raworc-agent"));
             command.addAll(properties.agentCommand());
             String exec = docker.execCreateCmd(container).withCmd(command.toArray(String[]::new)).withEnv(variables)
@@ -97,31 +101,76 @@ public class AgentExecs {
         return file.toString();
     }
 
-    /** Runs the prepared exec to its end or the timeout; the listener hears the agent's output as it comes. */
+    /**
+     * Runs the prepared exec until the agent's part of it ends (both streams carry the end mark,
+     * after which its output is whole and its exit status known), or the timeout; the listener hears
+     * the agent's output as it comes. The scan that follows completes with the exec.
+     */
     public AgentRun run(Prepared prepared, Duration timeout, OutputListener listener) throws InterruptedException {
         CappedOutput stdout = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
         CappedOutput stderr = new CappedOutput(PostMessageCommand.MAX_CONTENT_BYTES);
-        ScanSplitter agentOutput = new ScanSplitter(FileScan.boundary(prepared.boundary()), bytes -> {
+        byte[] boundary = FileScan.boundary(prepared.boundary());
+        ScanSplitter agentOut = new ScanSplitter(boundary, bytes -> {
             stdout.write(bytes);
             listener.received(false, bytes);
         });
+        ScanSplitter agentErr = new ScanSplitter(boundary, bytes -> {
+            stderr.write(bytes);
+            listener.received(true, bytes);
+        });
+        CompletableFuture<Void> agentEnded = new CompletableFuture<>();
+        CompletableFuture<Void> execEnded = new CompletableFuture<>();
         ResultCallback.Adapter<Frame> output = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                if (frame.getStreamType() == StreamType.STDERR) {
-                    stderr.write(frame.getPayload());
-                    listener.received(true, frame.getPayload());
-                } else {
-                    agentOutput.write(frame.getPayload());
+                (frame.getStreamType() == StreamType.STDERR ? agentErr : agentOut).write(frame.getPayload());
+                if (agentOut.status().isPresent() && agentErr.status().isPresent()) {
+                    agentEnded.complete(null);
                 }
+            }
+
+            @Override
+            public void onComplete() {
+                super.onComplete();
+                execEnded.complete(null);
+                agentEnded.complete(null);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                super.onError(throwable);
+                execEnded.complete(null);
+                agentEnded.complete(null);
             }
         };
         docker.execStartCmd(prepared.execId()).exec(output);
-        boolean finished = output.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        agentOutput.end();
-        Long exitCode = finished ? docker.inspectExecCmd(prepared.execId()).exec().getExitCodeLong() : null;
-        return new AgentRun(stdout.text(), stderr.text(), stdout.cut() || stderr.cut(),
-                exitCode == null ? null : exitCode.intValue(), !finished,
-                Duration.ofNanos(System.nanoTime() - prepared.createdAt()), finished ? agentOutput.scan() : Optional.empty());
+        boolean finished = awaitWithin(agentEnded, timeout);
+        agentOut.end();
+        agentErr.end();
+        Integer exitCode = !finished ? null : agentOut.status().isPresent() ? Integer.valueOf(agentOut.status().getAsInt())
+                : exitCodeOf(prepared);
+        CompletableFuture<Optional<FileScan>> scan = finished
+                ? execEnded.orTimeout(SCAN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).thenApply(ended -> agentOut.scan())
+                        .exceptionally(notInTime -> Optional.empty())
+                : CompletableFuture.completedFuture(Optional.empty());
+        return new AgentRun(stdout.text(), stderr.text(), stdout.cut() || stderr.cut(), exitCode, !finished,
+                Duration.ofNanos(System.nanoTime() - prepared.createdAt()), scan);
+    }
+
+    private static boolean awaitWithin(CompletableFuture<Void> ended, Duration timeout) throws InterruptedException {
+        try {
+            ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The exit code Docker recorded: for an exec that ended without its end mark (the shell itself failed). */
+    private Integer exitCodeOf(Prepared prepared) {
+        Long code = docker.inspectExecCmd(prepared.execId()).exec().getExitCodeLong();
+        return code == null ? null : code.intValue();
     }
 }

@@ -41,7 +41,8 @@ public class ContainerFiles {
         String token = "raworc-scan-" + UUID.randomUUID();
         ScanSplitter output = new ScanSplitter(FileScan.boundary(token), ignored -> {
         });
-        Integer status = exec(sessionId, output::write, "/bin/sh", "-c", FileScan.FUNCTION + "raworc_scan " + token);
+        Integer status = exec(sessionId, output::write, "/bin/sh", "-c", FileScan.FUNCTION + FileScan.endOfAgent(token, "0", "")
+                + "; raworc_scan");
         return status == null || status != 0 ? Optional.empty() : output.scan();
     }
 

@@ -20,16 +20,14 @@ public record FileScan(String listing, InputStream changed, long changedLength, 
     static final int MAX_LISTING = 32 << 20;
 
     /**
-     * The shell function {@code raworc_scan BOUNDARY}: prints a NUL byte, the boundary and a line
-     * break, the listing's length, the listing, then the tar. Nothing at all when the listing cannot
-     * be made (tools missing, say): the caller then reads the directory instead. A missing
-     * {@code tar} or {@code head} only loses the tar.
+     * The shell function {@code raworc_scan}: prints the listing's length, the listing, then the
+     * tar. Nothing at all when the listing cannot be made (tools missing, say): the caller then
+     * reads the directory instead. A missing {@code tar} or {@code head} only loses the tar.
      */
     static final String FUNCTION = """
             raworc_scan() {
                 m=/tmp/.raworc-checkpoint
                 touch $m.next && find /session -mindepth 1 -path /session/RESERVED -prune -o -exec stat -c '%F|%a|%s|%y|%z|%i|%n' {} + > $m.list || return 3
-                printf '\\000%s\\n' "$1"
                 stat -c %s $m.list && cat $m.list || return 3
                 if [ -f $m ]; then
                     (cd / && find session -path session/RESERVED -prune -o -type f -newer $m -exec tar -c -f - {} + 2>/dev/null | head -c MAX) || true
@@ -38,9 +36,14 @@ public record FileScan(String listing, InputStream changed, long changedLength, 
             }
             """.replace("MAX", Integer.toString(MAX_CHANGED + 1)).replace("RESERVED", FilePaths.RESERVED);
 
-    /** A boundary no output will hold by chance, as the function prints it. */
+    /** The shell command that marks the end of the agent's part of an output stream: the boundary, then {@code STATUS} and a line break. */
+    static String endOfAgent(String token, String status, String stream) {
+        return "printf '\\000%s %s\\n' " + token + " " + status + stream;
+    }
+
+    /** What {@link #endOfAgent} prints before the status: a NUL byte, so that no output is held back waiting for it. */
     static byte[] boundary(String token) {
-        return ("\0" + token + "\n").getBytes(StandardCharsets.US_ASCII);
+        return ("\0" + token + " ").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The scan from what followed the boundary; empty when it is not a whole scan. */

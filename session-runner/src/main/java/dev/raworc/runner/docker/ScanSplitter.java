@@ -1,12 +1,15 @@
 package dev.raworc.runner.docker;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * Splits a standard output stream that carries a scan after a boundary: the bytes before it go to
+ * Splits an output stream at the end of the agent's part, a boundary followed by the agent's exit
+ * status on a line of its own, and on standard output a scan after that: the bytes before it go to
  * {@code before} as they come (held back only while they could be the boundary's start, which is a
  * NUL byte, so output is not delayed), the
  * bytes after it are kept, up to a cap, for {@link FileScan#parse}.
@@ -50,9 +53,25 @@ final class ScanSplitter {
         pending = new byte[0];
     }
 
-    /** The scan that followed the boundary, if a whole one did. */
+    /** The exit status the boundary's line gave, once the line is whole. */
+    synchronized OptionalInt status() {
+        byte[] bytes = found ? after.bytes() : new byte[0];
+        int newline = indexOf(bytes, new byte[] {'\n'});
+        if (newline < 0) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(new String(bytes, 0, newline, StandardCharsets.US_ASCII).trim()));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The scan that followed the boundary's line, if a whole one did. */
     synchronized Optional<FileScan> scan() {
-        return found && !after.cut() ? FileScan.parse(after.bytes()) : Optional.empty();
+        byte[] bytes = found && !after.cut() ? after.bytes() : new byte[0];
+        int newline = indexOf(bytes, new byte[] {'\n'});
+        return newline < 0 ? Optional.empty() : FileScan.parse(Arrays.copyOfRange(bytes, newline + 1, bytes.length));
     }
 
     private void emit(byte[] bytes) {

@@ -114,7 +114,7 @@ class TaskHandOffs {
             outcomes.ran(run);
             AgentReply reply = AgentReply.of(task, run);
             commands.send(new PostMessageCommand(sessionId, UUID.randomUUID(), MessageRole.AGENT, reply.content(), reply.metadata()));
-            files.checkpointAfterTask(sessionId, run.scan());
+            files.checkpointAfterTask(sessionId, run.scan().join()); // the reply is out: the scan may finish meanwhile
         } catch (NotFoundException | DomainException gone) {
             if (run == null) {
                 outcomes.couldNotRun(started);

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The agent's output and the scan after it, split wherever the frames happen to be cut. */
+/** The agent's output, its exit status and the scan after them, split wherever the frames happen to be cut. */
 class ScanSplitterTest {
 
     private static final String TOKEN = "raworc-scan-5c1e";
@@ -18,7 +18,7 @@ class ScanSplitterTest {
 
     @Test
     void outputBeforeTheBoundaryPassesAndTheScanAfterItIsParsedWhereverFramesAreCut() throws IOException {
-        String stream = "hello\nworld" + "\0" + TOKEN + "\n" + SCAN;
+        String stream = "hello\nworld" + "\0" + TOKEN + " 3\n" + SCAN;
         for (int cut = 1; cut < stream.length(); cut++) {
             List<String> passed = new ArrayList<>();
             ScanSplitter splitter = new ScanSplitter(FileScan.boundary(TOKEN), bytes -> passed.add(new String(bytes, StandardCharsets.UTF_8)));
@@ -27,6 +27,7 @@ class ScanSplitterTest {
             splitter.end();
 
             assertThat(String.join("", passed)).as("cut at %d", cut).isEqualTo("hello\nworld");
+            assertThat(splitter.status()).hasValue(3);
             FileScan scan = splitter.scan().orElseThrow();
             assertThat(scan.listing()).isEqualTo("file|644|1|x\n");
             ByteArrayOutputStream tar = new ByteArrayOutputStream();
@@ -54,6 +55,7 @@ class ScanSplitterTest {
         splitter.end();
 
         assertThat(String.join("", passed)).isEqualTo("almost \0" + TOKEN.substring(0, 8));
+        assertThat(splitter.status()).isEmpty();
         assertThat(splitter.scan()).isEmpty();
     }
 
@@ -61,9 +63,10 @@ class ScanSplitterTest {
     void aScanCutShortIsNoScan() {
         ScanSplitter splitter = new ScanSplitter(FileScan.boundary(TOKEN), bytes -> {
         });
-        splitter.write(("\0" + TOKEN + "\n" + "40\nonly a part of the listing").getBytes(StandardCharsets.UTF_8));
+        splitter.write(("\0" + TOKEN + " 0\n" + "40\nonly a part of the listing").getBytes(StandardCharsets.UTF_8));
         splitter.end();
 
+        assertThat(splitter.status()).hasValue(0);
         assertThat(splitter.scan()).isEmpty();
     }
 }

@@ -67,6 +67,6 @@ class AgentReplyTest {
     }
 
     private static AgentRun run(String stdout, String stderr, boolean truncated, Integer exitCode, boolean timedOut) {
-        return new AgentRun(stdout, stderr, truncated, exitCode, timedOut, Duration.ofMillis(12), java.util.Optional.empty());
+        return new AgentRun(stdout, stderr, truncated, exitCode, timedOut, Duration.ofMillis(12), java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty()));
     }
 }
