@@ -2,7 +2,9 @@ package dev.raworc.platform.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,11 @@ class HealthControllerTest {
     /** Without the axonserver profile there is no connection manager: the events are in PostgreSQL. */
     private static final AxonServerLink NO_AXON_SERVER = new AxonServerLink(new StaticListableBeanFactory()
             .getBeanProvider(AxonServerConnectionManager.class));
+    private static final ReadinessProperties LIMITS = new ReadinessProperties(Duration.ofSeconds(10), Duration.ofMillis(500));
 
     @Test
     void upWhileDatabaseAndEventStoreAnswer() {
-        HealthController health = new HealthController(TestDatabase.jdbc(), runtime(() -> ComponentStatus.UP), NO_AXON_SERVER);
+        HealthController health = new HealthController(TestDatabase.jdbc(), runtime(() -> ComponentStatus.UP), NO_AXON_SERVER, LIMITS);
 
         var answer = health.health();
 
@@ -36,7 +39,7 @@ class HealthControllerTest {
     @Test
     void containerRuntimeDisabledWhenThisProcessRunsNoRunner() {
         HealthController health = new HealthController(TestDatabase.jdbc(), new StaticListableBeanFactory()
-                .getBeanProvider(ContainerRuntimeStatus.class), NO_AXON_SERVER);
+                .getBeanProvider(ContainerRuntimeStatus.class), NO_AXON_SERVER, LIMITS);
 
         assertThat(health.health().getBody().checks()).containsEntry("container_runtime", ComponentStatus.DISABLED);
     }
@@ -47,7 +50,7 @@ class HealthControllerTest {
         unreachable.setServerNames(new String[] {"127.0.0.1"});
         unreachable.setPortNumbers(new int[] {1});
         unreachable.setConnectTimeout(1);
-        HealthController health = new HealthController(JdbcClient.create(unreachable), runtime(() -> ComponentStatus.DOWN), NO_AXON_SERVER);
+        HealthController health = new HealthController(JdbcClient.create(unreachable), runtime(() -> ComponentStatus.DOWN), NO_AXON_SERVER, LIMITS);
 
         var answer = health.health();
 
@@ -55,6 +58,27 @@ class HealthControllerTest {
         assertThat(answer.getBody().status()).isEqualTo("DOWN");
         assertThat(answer.getBody().checks()).containsEntry("database", ComponentStatus.DOWN)
                 .containsEntry("event_store", ComponentStatus.DOWN);
+    }
+
+    @Test
+    void aContainerRuntimeThatHangsCountsAsDownWithinTheDeadline() {
+        CountDownLatch never = new CountDownLatch(1);
+        HealthController health = new HealthController(TestDatabase.jdbc(), runtime(() -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ComponentStatus.UP;
+        }), NO_AXON_SERVER, LIMITS);
+
+        long start = System.nanoTime();
+        var answer = health.health();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(answer.getBody().checks()).containsEntry("container_runtime", ComponentStatus.DOWN)
+                .containsEntry("database", ComponentStatus.UP);
+        never.countDown();
     }
 
     private static org.springframework.beans.factory.ObjectProvider<ContainerRuntimeStatus> runtime(
