@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import dev.raworc.runner.RunnerProperties;
@@ -17,13 +16,13 @@ import dev.raworc.runner.RunnerProperties;
 @Component
 class Placements {
 
-    private final EventStore events;
+    private final RecordedSessions recorded;
     private final RunnerProperties properties;
     private final Map<UUID, String> known = new ConcurrentHashMap<>();
     private final Map<UUID, String> spaces = new ConcurrentHashMap<>();
 
-    Placements(EventStore events, RunnerProperties properties) {
-        this.events = events;
+    Placements(RecordedSessions recorded, RunnerProperties properties) {
+        this.recorded = recorded;
         this.properties = properties;
     }
 
@@ -34,7 +33,7 @@ class Placements {
     Optional<String> runnerOf(UUID sessionId) {
         String runner = known.get(sessionId);
         if (runner == null) {
-            runner = RecordedSession.read(events, sessionId).runner();
+            runner = recorded.read(sessionId).runner();
             if (runner != null) {
                 known.put(sessionId, runner);
             }
@@ -57,7 +56,7 @@ class Placements {
     }
 
     String spaceOf(UUID sessionId) {
-        return spaces.computeIfAbsent(sessionId, id -> RecordedSession.read(events, id).space());
+        return spaces.computeIfAbsent(sessionId, id -> recorded.read(id).space());
     }
 
     void forget(UUID sessionId) {

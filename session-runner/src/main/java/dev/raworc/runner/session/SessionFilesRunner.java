@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ class SessionFilesRunner {
 
     private final SessionWork work;
     private final Placements placements;
-    private final EventStore events;
+    private final RecordedSessions recorded;
     private final Containers containers;
     private final ContainerFiles files;
     private final Checkpointer checkpointer;
@@ -53,12 +52,12 @@ class SessionFilesRunner {
     private final ManifestTarFactory tars;
     private final RunnerCommands commands;
 
-    SessionFilesRunner(SessionWork work, Placements placements, EventStore events, Containers containers,
+    SessionFilesRunner(SessionWork work, Placements placements, RecordedSessions recorded, Containers containers,
                        ContainerFiles files, Checkpointer checkpointer, Manifests manifests, ManifestTarFactory tars,
                        RunnerCommands commands) {
         this.work = work;
         this.placements = placements;
-        this.events = events;
+        this.recorded = recorded;
         this.containers = containers;
         this.files = files;
         this.checkpointer = checkpointer;
@@ -104,7 +103,7 @@ class SessionFilesRunner {
 
     private void checkpoint(UUID sessionId, boolean afterTask, Optional<FileScan> scan) {
         try {
-            RecordedSession session = RecordedSession.read(events, sessionId);
+            RecordedSession session = recorded.read(sessionId);
             boolean running = afterTask || containers.isRunning(sessionId);
             Manifest current = session.checkpoint() == null ? Manifest.EMPTY
                     : manifests.load(session.checkpoint().manifestHash());

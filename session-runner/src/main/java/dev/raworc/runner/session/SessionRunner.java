@@ -7,7 +7,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,7 +50,7 @@ class SessionRunner {
     private final SessionWork work;
     private final RunnerCommands commands;
     private final SessionFilesRunner files;
-    private final EventStore events;
+    private final RecordedSessions recorded;
     private final Placements placements;
     private final RunnerProperties properties;
     private final AgentEnvironment environment;
@@ -60,13 +59,13 @@ class SessionRunner {
     private final RunnerSessions runnerState;
 
     SessionRunner(Containers containers, SessionWork work, RunnerCommands commands, SessionFilesRunner files,
-                  EventStore events, Placements placements, RunnerProperties properties, AgentEnvironment environment,
+                  RecordedSessions recorded, Placements placements, RunnerProperties properties, AgentEnvironment environment,
                   TaskHandOffs tasks, WarmPool pool, RunnerSessions runnerState) {
         this.containers = containers;
         this.work = work;
         this.commands = commands;
         this.files = files;
-        this.events = events;
+        this.recorded = recorded;
         this.placements = placements;
         this.properties = properties;
         this.environment = environment;
@@ -156,7 +155,7 @@ class SessionRunner {
      * ready, when this one has none: placement prefers a warm start.
      */
     private void claimIfItsFilesAreHere(UUID sessionId, boolean isNew) {
-        RecordedSession session = RecordedSession.read(events, sessionId);
+        RecordedSession session = recorded.read(sessionId);
         SessionForkedEvent fork = session.fork();
         if (fork == null || !fork.copyData() || fork.filesFrom() != null || placements.mine(fork.parentSessionId())) {
             boolean couldStartWarm = isNew && (fork == null || !fork.copyData()) && pool.isPoolImage(session.image());
@@ -205,7 +204,7 @@ class SessionRunner {
      * and tasks from before it ran are carried out once it runs.
      */
     private void startRecorded(UUID sessionId, boolean firstStart) {
-        RecordedSession session = RecordedSession.read(events, sessionId);
+        RecordedSession session = recorded.read(sessionId);
         boolean copiesParentVolume = firstStart && session.fork() != null && session.fork().copyData()
                 && session.fork().filesFrom() == null;
         if (firstStart && session.fork() != null && session.fork().copyData()) {

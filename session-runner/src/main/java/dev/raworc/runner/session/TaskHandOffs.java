@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,13 +41,13 @@ class TaskHandOffs {
     private final TaskOutcomes outcomes;
     private final SessionFilesRunner files;
     private final RunnerCommands commands;
-    private final EventStore events;
+    private final RecordedSessions recorded;
     private final RunnerProperties properties;
     private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> tasksWaiting = new ConcurrentHashMap<>();
 
     TaskHandOffs(SessionWork work, AgentExecs agents, AgentEnvironment environment, Placements placements, LiveOutputs liveOutputs,
-                 TaskOutcomes outcomes, SessionFilesRunner files, RunnerCommands commands, EventStore events,
+                 TaskOutcomes outcomes, SessionFilesRunner files, RunnerCommands commands, RecordedSessions recorded,
                  RunnerProperties properties) {
         this.work = work;
         this.agents = agents;
@@ -58,7 +57,7 @@ class TaskHandOffs {
         this.outcomes = outcomes;
         this.files = files;
         this.commands = commands;
-        this.events = events;
+        this.recorded = recorded;
         this.properties = properties;
     }
 
@@ -80,7 +79,7 @@ class TaskHandOffs {
             if (waiting != null && waiting.get() > 0) {
                 return; // its work is under way
             }
-            var unanswered = RecordedSession.read(events, sessionId).unanswered();
+            var unanswered = recorded.read(sessionId).unanswered();
             if (unanswered.isEmpty() && busyWithATask) {
                 commands.changeState(sessionId, SessionState.IDLE, "no task left");
             }
