@@ -213,13 +213,17 @@ class RunnerApiTest {
         ApiClient management = new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.management.port")));
         double execs = dockerCalls(management, "POST /containers/{id}/exec");
         double archiveWrites = dockerCalls(management, "PUT /containers/{id}/archive");
+        double archiveReads = dockerCalls(management, "GET /containers/{id}/archive");
 
-        ask(id, "echo made > /session/made.txt; echo done");
+        // busybox's find compares whole seconds: a write in the second of the last scan is read on its own
+        ask(id, "sleep 1; echo made > /session/made.txt; echo done");
         Eventually.await(READY, "the file in a checkpoint", () -> api.get("/api/v0/sessions/" + id + "/files/made.txt", token).status() == 200);
 
         assertThat(api.get("/api/v0/sessions/" + id + "/files/made.txt", token).text()).isEqualTo("made\n");
         assertThat(dockerCalls(management, "POST /containers/{id}/exec") - execs).isEqualTo(1.0);
         assertThat(dockerCalls(management, "PUT /containers/{id}/archive") - archiveWrites).isZero();
+        assertThat(dockerCalls(management, "GET /containers/{id}/archive") - archiveReads)
+                .as("the changed file came with the scan").isZero();
     }
 
     private static double dockerCalls(ApiClient management, String operation) {

@@ -22,17 +22,21 @@ public record FileScan(String listing, InputStream changed, long changedLength, 
     /**
      * The shell function {@code raworc_scan}: prints the listing's length, the listing, then the
      * tar. Nothing at all when the listing cannot be made (tools missing, say): the caller then
-     * reads the directory instead. A missing {@code tar} or {@code head} only loses the tar.
+     * reads the directory instead. A missing {@code tar} or {@code head} only loses the tar. The
+     * marker of the scan before alternates between two files, named in a third, so that a scan costs
+     * no process beyond those it needs to list and pack (each a few milliseconds on a small VM).
      */
     static final String FUNCTION = """
             raworc_scan() {
                 m=/tmp/.raworc-checkpoint
-                touch $m.next && find /session -mindepth 1 -path /session/RESERVED -prune -o -exec stat -c '%F|%a|%s|%y|%z|%i|%n' {} + > $m.list || return 3
+                p=; { read -r p < $m.last; } 2>/dev/null
+                case "$p" in $m.a) n=$m.b ;; *) n=$m.a ;; esac
+                echo > $n && find /session -mindepth 1 -path /session/RESERVED -prune -o -exec stat -c '%F|%a|%s|%y|%z|%i|%n' {} + > $m.list || return 3
                 stat -c %s $m.list && cat $m.list || return 3
-                if [ -f $m ]; then
-                    (cd / && find session -path session/RESERVED -prune -o -type f -newer $m -exec tar -c -f - {} + 2>/dev/null | head -c MAX) || true
+                if [ -n "$p" ] && [ -f "$p" ]; then
+                    cd / && find session -path session/RESERVED -prune -o -type f -newer "$p" -exec tar -c -f - {} + 2>/dev/null | head -c MAX
                 fi
-                mv $m.next $m
+                echo $n > $m.last
             }
             """.replace("MAX", Integer.toString(MAX_CHANGED + 1)).replace("RESERVED", FilePaths.RESERVED);
 
