@@ -18,20 +18,20 @@ class Heartbeats {
     static final String RUNNER_LOST = "runner_lost";
 
     private final RunnerSessions state;
-    private final SessionRunner runner;
+    private final SessionStarts starts;
     private final RunnerProperties properties;
     private final WarmPool pool;
 
-    Heartbeats(RunnerSessions state, SessionRunner runner, RunnerProperties properties, WarmPool pool) {
+    Heartbeats(RunnerSessions state, SessionStarts starts, RunnerProperties properties, WarmPool pool) {
         this.state = state;
         this.pool = pool;
-        this.runner = runner;
+        this.starts = starts;
         this.properties = properties;
     }
 
     @Scheduled(initialDelayString = "0", fixedDelayString = "${raworc.runner.heartbeat-interval:5s}")
     void beat() {
         state.beat(pool.size());
-        state.liveOnLostRunners(properties.lostAfter()).forEach(sessionId -> runner.fail(sessionId, RUNNER_LOST));
+        state.liveOnLostRunners(properties.lostAfter()).forEach(sessionId -> starts.fail(sessionId, RUNNER_LOST));
     }
 }

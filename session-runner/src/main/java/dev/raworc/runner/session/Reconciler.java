@@ -37,7 +37,9 @@ class Reconciler {
     static final java.time.Duration UNKNOWN_GRACE = java.time.Duration.ofSeconds(60);
 
     private final Containers containers;
-    private final SessionRunner runner;
+    private final SessionClaims claims;
+    private final SessionStarts starts;
+    private final RunnerCommands commands;
     private final TaskHandOffs tasks;
     private final SessionWork work;
     private final RunnerSessions state;
@@ -46,10 +48,12 @@ class Reconciler {
     private volatile Instant engineBackSince;
     private volatile boolean engineWasDown = true;
 
-    Reconciler(Containers containers, SessionRunner runner, TaskHandOffs tasks, SessionWork work, RunnerSessions state,
-               RunnerProperties properties, ContainerCounts counts) {
+    Reconciler(Containers containers, SessionClaims claims, SessionStarts starts, RunnerCommands commands,
+               TaskHandOffs tasks, SessionWork work, RunnerSessions state, RunnerProperties properties, ContainerCounts counts) {
         this.containers = containers;
-        this.runner = runner;
+        this.claims = claims;
+        this.starts = starts;
+        this.commands = commands;
         this.tasks = tasks;
         this.work = work;
         this.state = state;
@@ -71,7 +75,7 @@ class Reconciler {
             engineWasDown = false;
             engineBackSince = Instant.now();
         }
-        state.unplacedLive().forEach(runner::place);
+        state.unplacedLive().forEach(claims::place);
         Map<UUID, SessionRow> sessions = sessions();
         Map<UUID, Container> bySession = new HashMap<>();
         for (Container container : running) {
@@ -96,9 +100,9 @@ class Reconciler {
             }
             Container container = bySession.get(session.id());
             if (container == null) {
-                runner.ensureRunning(session.id(), session.space(), session.image());
+                starts.ensureRunning(session.id(), session.space(), session.image());
             } else if (!"running".equals(container.getState()) && !"restarting".equals(container.getState()) && graceOver) {
-                runner.died(session.id(), container.getStatus());
+                starts.died(session.id(), container.getStatus());
             } else if (session.busyWithATask() || session.idleWithUnansweredTasks()) {
                 tasks.resume(session.id(), session.busyWithATask());
             }
@@ -129,7 +133,8 @@ class Reconciler {
         sessions.values().stream()
                 .filter(session -> !session.deleted() && session.state() == SessionState.IDLE)
                 .filter(session -> session.lastActivity() != null && session.lastActivity().isBefore(idleSince))
-                .forEach(session -> runner.closeIdle(session.id()));
+                .forEach(session -> work.submit(session.id(), "idle timeout",
+                        () -> commands.changeState(session.id(), SessionState.CLOSED, "idle_timeout")));
     }
 
     private Map<UUID, SessionRow> sessions() {
